@@ -1,0 +1,56 @@
+"""One options object shared by the CLI, the Python API and the REST API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+#: Stages in data-flow order. Document-level stages first, then corpus-level ones.
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "clean",
+    "language",
+    "credits",
+    "sentences",
+    "entities",
+    "quotes",
+    "quantities",
+    "dates",
+    "merge_entities",
+    "stories",
+    "compare",
+)
+
+#: The document-level part, what ``parallax ingest`` runs before storing.
+DOCUMENT_PIPELINE: tuple[str, ...] = DEFAULT_PIPELINE[:8]
+
+
+@dataclass(slots=True)
+class Options:
+    pipeline: tuple[str, ...] = DEFAULT_PIPELINE
+    languages: tuple[str, ...] = ("pt", "en", "es")
+    #: processes for document-level stages (1 = in-process)
+    jobs: int = 1
+    #: embedded workspace directory; None keeps everything in memory
+    workspace: Path | None = Path("parallax-workspace")
+    #: inputs larger than this are rejected (bytes)
+    max_input_bytes: int = 20 * 1024 * 1024
+    #: publication date assumed when an input carries none (ISO date)
+    default_published: str | None = None
+    #: similarity above which two articles are taken to report the same event
+    story_threshold: float = 0.25
+    #: articles further apart than this (days) never share a story
+    story_window_days: float = 4.0
+    #: sentence similarity above which two sentences of a story are aligned
+    alignment_threshold: float = 0.35
+    show_progress: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def replace(self, **changes: Any) -> Options:
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Options(**values)
