@@ -141,7 +141,8 @@ class Quantity:
     low: float | None = None  # interval implied by the qualifier ("mais de 12" -> low=12, high=None)
     high: float | None = None
     unit: str | None = None  # "%", "BRL", "USD", "EUR", "hour", "minute", "day", ... or None for counts
-    qualifier: str | None = None  # normalised: "more_than", "at_least", "about", "up_to", "almost", "less_than", "range"
+    #: normalised: "more_than", "at_least", "about", "up_to", "almost", "less_than", "range"
+    qualifier: str | None = None
     about: str | None = None  # lemma of the thing counted: "morto", "pessoa", "caminhão"
 
 

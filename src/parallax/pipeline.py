@@ -108,6 +108,4 @@ def describe(names: Iterable[str] | None = None) -> list[dict[str, object]]:
     """Stage table for ``parallax stages`` and the docs."""
     registry = load_stages()
     chosen = list(names) if names is not None else list(registry)
-    return [
-        dataclasses.asdict(registry[n]) | {"func": registry[n].func.__module__} for n in chosen
-    ]
+    return [dataclasses.asdict(registry[n]) | {"func": registry[n].func.__module__} for n in chosen]

@@ -58,7 +58,7 @@ def document_stage(
             for article in batch.articles:
                 try:
                     done.append(fn(article, options))
-                except Exception as exc:  # noqa: BLE001 - one bad article must not sink the batch
+                except Exception as exc:  # one bad article must not sink the batch
                     rejected.append(
                         Rejected(article.source.key, f"stage {name!r} failed: {type(exc).__name__}: {exc}")
                     )

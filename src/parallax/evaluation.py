@@ -1,0 +1,412 @@
+"""Score an analysed batch against the team's gold annotations (``tests/gold/``).
+
+Gold items carry text, not offsets: a gold item is located at every occurrence
+of its text in the article, and a system item matches it when their spans
+overlap and the compared attributes agree. Matching is one-to-one and greedy in
+text order, so duplicates are neither double-counted nor free.
+
+Run ``python -m parallax.evaluation examples tests/gold`` for the table that
+``docs/quality.md`` records.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parallax.model import Article, Batch, Entity, Span, Story
+
+
+@dataclass(slots=True)
+class Score:
+    """Counts for one measure; precision/recall/F1 derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+
+@dataclass(slots=True)
+class GoldReport:
+    scores: dict[str, Score] = field(default_factory=dict)
+    rates: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (hits, total)
+    values: dict[str, float] = field(default_factory=dict)  # measures that are not counts
+
+    def score(self, name: str) -> Score:
+        return self.scores.setdefault(name, Score())
+
+    def rate(self, name: str, hit: bool) -> None:
+        hits, total = self.rates.get(name, (0, 0))
+        self.rates[name] = (hits + int(hit), total + 1)
+
+    def ratio(self, name: str) -> float:
+        hits, total = self.rates.get(name, (0, 0))
+        return hits / total if total else 1.0
+
+    def table(self) -> str:
+        lines = ["| measure | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+        for name, s in sorted(self.scores.items()):
+            lines.append(
+                f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
+            )
+        lines += ["", "| measure | value | hits / total |", "|---|---|---|"]
+        for name, (hits, total) in sorted(self.rates.items()):
+            lines.append(f"| {name} | {self.ratio(name):.3f} | {hits} / {total} |")
+        for name, value in sorted(self.values.items()):
+            lines.append(f"| {name} | {value:.3f} | |")
+        return "\n".join(lines)
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and space-insensitive form for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+def load_gold(gold_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Per-article gold keyed by file stem, and the stories gold."""
+    articles = {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(gold_dir.glob("*.json"))
+        if p.name != "stories.json"
+    }
+    stories_file = gold_dir / "stories.json"
+    stories = json.loads(stories_file.read_text(encoding="utf-8")) if stories_file.exists() else {}
+    return articles, stories.get("stories", {})
+
+
+def article_key(article: Article) -> str:
+    return Path(article.source.path or article.source.key).stem
+
+
+def _occurrences(text: str, needle: str) -> list[Span]:
+    if not needle:
+        return []
+    out, start = [], text.find(needle)
+    while start >= 0:
+        out.append(Span(start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return out
+
+
+def _match(
+    article: Article,
+    gold_items: Sequence[dict[str, Any]],
+    system_items: Sequence[Any],
+    *,
+    span_of: Callable[[Any], Span | None],
+    agree: Callable[[dict[str, Any], Any], bool],
+) -> Score:
+    """One-to-one matching of gold items (located by text) to system items."""
+    used: set[int] = set()
+    tp = 0
+    for gold in gold_items:
+        places = _occurrences(article.text, str(gold["text"]))
+        for i, item in enumerate(system_items):
+            span = span_of(item)
+            if i in used or span is None:
+                continue
+            if any(p.overlaps(span) for p in places) and agree(gold, item):
+                used.add(i)
+                tp += 1
+                break
+    return Score(tp=tp, fp=len(system_items) - tp, fn=len(gold_items) - tp)
+
+
+def _same_number(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(a)))
+
+
+def _speaker_names(quote: Any, entities: dict[str, Entity]) -> set[str]:
+    speaker = quote.speaker
+    if speaker is None:
+        return set()
+    names = {fold(speaker.name)}
+    if speaker.entity and speaker.entity in entities:
+        entity = entities[speaker.entity]
+        names.add(fold(entity.name))
+        names.update(fold(a) for a in entity.aliases)
+    return names
+
+
+def _quote_text_agrees(gold_text: str, system_text: str) -> bool:
+    g, s = fold(gold_text).strip(" .,;:"), fold(system_text).strip(" .,;:")
+    if g == s:
+        return True
+    gw, sw = set(re.findall(r"\w+", g)), set(re.findall(r"\w+", s))
+    return bool(gw) and len(gw & sw) / len(gw | sw) >= 0.8
+
+
+def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldReport) -> None:
+    entities = {e.id: e for e in batch.entities}
+    for article in batch.articles:
+        g = gold.get(article_key(article))
+        if g is None:
+            continue
+        removed_gold = Counter(r["text"] for r in g.get("removed", []))
+        removed_sys = Counter(r.text for r in article.removed)
+        tp = sum((removed_gold & removed_sys).values())
+        report.score("removed lines").add(
+            Score(tp, sum(removed_sys.values()) - tp, sum(removed_gold.values()) - tp)
+        )
+        reasons = {r.text: r.reason for r in article.removed}
+        for r in g.get("removed", []):
+            if r["text"] in reasons:
+                report.rate("removed line reason accuracy", reasons[r["text"]] == r["reason"])
+
+        credits_gold = {fold(c["agency"]) for c in g.get("credits", [])}
+        credits_sys = {fold(c.agency) for c in article.credits if c.kind != "copied"}
+        tp = len(credits_gold & credits_sys)
+        report.score("credits (agency)").add(Score(tp, len(credits_sys) - tp, len(credits_gold) - tp))
+
+        names = [e for e in g.get("entities", []) if not e.get("nominal")]
+        system_names = [m for m in article.entities if m.kind == "name"]
+        report.score("entity mentions (text+type)").add(
+            _match(
+                article,
+                names,
+                system_names,
+                span_of=lambda m: m.span,
+                agree=lambda gi, m: fold(gi["text"]) == fold(m.text) and gi["type"] == m.type,
+            )
+        )
+        for gi in g.get("entities", []):
+            places = _occurrences(article.text, gi["text"])
+            hit = next((m for m in article.entities if any(p.overlaps(m.span) for p in places)), None)
+            if hit is not None and hit.entity in entities:
+                entity = entities[hit.entity]
+                key = "nominal mention resolution" if gi.get("nominal") else "entity merge (canonical name)"
+                report.rate(key, fold(entity.name) == fold(gi["canonical"]))
+
+        def quote_agrees(gi: dict[str, Any], q: Any) -> bool:
+            return _quote_text_agrees(gi["text"], q.text) and fold(gi["speaker"]) in _speaker_names(
+                q, entities
+            )
+
+        report.score("quotes (text+speaker)").add(
+            _match(article, g.get("quotes", []), article.quotes, span_of=lambda q: q.span, agree=quote_agrees)
+        )
+        report.score("quotes (text)").add(
+            _match(
+                article,
+                g.get("quotes", []),
+                article.quotes,
+                span_of=lambda q: q.span,
+                agree=lambda gi, q: _quote_text_agrees(gi["text"], q.text),
+            )
+        )
+        report.score("quantities (value)").add(
+            _match(
+                article,
+                g.get("quantities", []),
+                article.quantities,
+                span_of=lambda q: q.span,
+                agree=lambda gi, q: _same_number(gi["value"], q.value),
+            )
+        )
+        report.score("quantities (value+interval)").add(
+            _match(
+                article,
+                g.get("quantities", []),
+                article.quantities,
+                span_of=lambda q: q.span,
+                agree=lambda gi, q: (
+                    _same_number(gi["value"], q.value)
+                    and _same_number(gi.get("low"), q.low)
+                    and _same_number(gi.get("high"), q.high)
+                ),
+            )
+        )
+        for gi in g.get("dates", []):
+            places = _occurrences(article.text, gi["text"])
+            found = [d for d in article.dates if any(p.overlaps(d.span) for p in places)]
+            report.rate("date value accuracy", any(d.value == gi["value"] for d in found))
+        report.score("dates (found)").add(
+            _match(
+                article,
+                g.get("dates", []),
+                article.dates,
+                span_of=lambda d: d.span,
+                agree=lambda gi, d: True,
+            )
+        )
+        if "language" in g:
+            report.rate("language accuracy", article.language == g["language"])
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering of the items ``gold`` labels."""
+    items = [k for k in gold if k in predicted]
+    if not items:
+        return 0.0, 0.0, 0.0
+    p_total = r_total = 0.0
+    for item in items:
+        same_pred = {k for k in items if predicted[k] == predicted[item]}
+        same_gold = {k for k in items if gold[k] == gold[item]}
+        both = len(same_pred & same_gold)
+        p_total += both / len(same_pred)
+        r_total += both / len(same_gold)
+    p, r = p_total / len(items), r_total / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _anchored(article: Article | None, anchor: str, span: Span) -> bool:
+    if article is None:
+        return False
+    return any(p.overlaps(span) for p in _occurrences(article.text, anchor))
+
+
+def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> None:
+    by_key = {article_key(a): a for a in batch.articles}
+    by_id = {a.id: a for a in batch.articles}
+    predicted = {article_key(by_id[aid]): s.id for s in batch.stories for aid in s.articles if aid in by_id}
+    truth = {stem: sid for sid, story in gold.items() for stem in story["articles"]}
+    p, r, f1 = bcubed(predicted, truth)
+    report.values.update(
+        {"stories B-cubed precision": p, "stories B-cubed recall": r, "stories B-cubed F1": f1}
+    )
+
+    def story_of(stem: str) -> Story | None:
+        sid = predicted.get(stem)
+        return next((s for s in batch.stories if s.id == sid), None)
+
+    for story_gold in gold.values():
+        for conflict in story_gold.get("conflicts", []):
+            anchors: dict[str, str] = conflict["anchors"]
+            story = story_of(next(iter(anchors)))
+            hit = False
+            for claim in story.claims if story else []:
+                if claim.status != "conflicting" or claim.conflict is None:
+                    continue
+                covered = {
+                    stem
+                    for stem, text in anchors.items()
+                    for ev in claim.evidence
+                    if by_key.get(stem) is not None
+                    and ev.article == by_key[stem].id
+                    and _anchored(by_key[stem], text, ev.span)
+                }
+                hit = hit or covered == set(anchors)
+            report.rate("conflicts found (recall)", hit)
+        for corr in story_gold.get("corroborated", []):
+            anchors = corr["anchors"]
+            story = story_of(next(iter(anchors)))
+            hit = False
+            for claim in story.claims if story else []:
+                if claim.status == "single_source":
+                    continue
+                covered = {
+                    stem
+                    for stem, text in anchors.items()
+                    for ev in claim.evidence
+                    if by_key.get(stem) is not None
+                    and ev.article == by_key[stem].id
+                    and _anchored(by_key[stem], text, ev.span)
+                }
+                hit = hit or covered == set(anchors)
+            report.rate("corroborations found (recall)", hit)
+            report.rate(
+                "independent source count",
+                any(
+                    c.independent_sources == corr.get("independent_sources")
+                    for c in (story.claims if story else [])
+                    if c.status != "single_source"
+                    and all(
+                        any(
+                            ev.article == by_key[s].id and _anchored(by_key[s], t, ev.span)
+                            for ev in c.evidence
+                        )
+                        for s, t in anchors.items()
+                        if s in by_key
+                    )
+                ),
+            )
+        for single in story_gold.get("single_source", []):
+            article = by_key.get(single["article"])
+            story = story_of(single["article"])
+            hit = any(
+                c.status == "single_source"
+                and any(
+                    article is not None
+                    and ev.article == article.id
+                    and _anchored(article, single["anchor"], ev.span)
+                    for ev in c.evidence
+                )
+                for c in (story.claims if story else [])
+            )
+            report.rate("single-source claims found (recall)", hit)
+        for group in story_gold.get("quote_groups", []):
+            anchors = group["anchors"]
+            story = story_of(next(iter(anchors)))
+            hit = any(
+                all(
+                    any(
+                        s in by_key and v.article == by_key[s].id and _anchored(by_key[s], t, v.span)
+                        for v in qg.variants
+                    )
+                    for s, t in anchors.items()
+                )
+                for qg in (story.quote_groups if story else [])
+            )
+            report.rate("quote groups found (recall)", hit)
+        for copy in story_gold.get("copied", []):
+            article = by_key.get(copy["article"])
+            hit = article is not None and any(
+                c.kind == "copied" and fold(c.agency) == fold(copy["agency"]) for c in article.credits
+            )
+            report.rate("silent agency copies found (recall)", hit)
+
+
+def evaluate(batch: Batch, gold_dir: Path) -> GoldReport:
+    articles_gold, stories_gold = load_gold(gold_dir)
+    report = GoldReport()
+    score_articles(batch, articles_gold, report)
+    score_stories(batch, stories_gold, report)
+    return report
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    from parallax.ingest import read_inputs
+    from parallax.options import Options
+    from parallax.pipeline import run
+
+    args = list(argv if argv is not None else sys.argv[1:])
+    if len(args) != 2:
+        print("usage: python -m parallax.evaluation EXAMPLES_DIR GOLD_DIR", file=sys.stderr)
+        return 2
+    options = Options(workspace=None)
+    batch = run(read_inputs([args[0]], options), options)
+    print(evaluate(batch, Path(args[1])).table())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

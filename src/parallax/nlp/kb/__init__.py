@@ -1,0 +1,1 @@
+"""Knowledge base shipped as data: people, organisations, places, roles."""

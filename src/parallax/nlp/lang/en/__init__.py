@@ -1,0 +1,1 @@
+"""Resources for language 'en', one module per concern."""

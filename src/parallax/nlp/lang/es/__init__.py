@@ -1,0 +1,1 @@
+"""Resources for language 'es', one module per concern."""
