@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[dev,embeddings]"
+	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $@
 
 demo: $(VENV)/.installed

@@ -167,7 +167,9 @@ class Article:
     title: str | None = None
     title_span: Span | None = None
     language: str | None = None  # ISO 639-1: "pt", "en", "es"
-    published: str | None = None  # ISO 8601 date or datetime (UTC when a time is known)
+    #: ISO 8601 date or datetime as the source states it, offset kept ("2025-03-14T10:30:00-03:00"),
+    #: so that "ontem" resolves against the outlet's local date; the store adds a UTC column
+    published: str | None = None
     body: Span | None = None  # where the article proper starts and ends (after any header block)
     removed: list[RemovedLine] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
@@ -213,8 +215,11 @@ class ConflictValue:
 
 @dataclass(slots=True)
 class Conflict:
-    attribute: str  # what differs: "mortos", "duração", "data", ...
+    attribute: str  # what differs: "morto", "duração", "data", ...
     values: list[ConflictValue] = field(default_factory=list)
+    #: True when the stated intervals overlap ("pelo menos 12" vs "15"): the figures differ
+    #: but need not contradict each other; False for a hard contradiction ("mais de 3 h" vs "cerca de 2 h")
+    compatible: bool = False
 
 
 @dataclass(slots=True)

@@ -43,6 +43,9 @@ class Options:
     story_window_days: float = 4.0
     #: sentence similarity above which two sentences of a story are aligned
     alignment_threshold: float = 0.35
+    #: use multilingual sentence embeddings (USE v3, shipped in a package) for stories and alignment;
+    #: off gives a lexical-only run (faster, no cross-language grouping)
+    embeddings: bool = True
     show_progress: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
