@@ -9,7 +9,7 @@ import pytest
 
 from parallax.model import Article, Batch, Source
 from parallax.options import DEFAULT_PIPELINE, DOCUMENT_PIPELINE, Options
-from parallax.pipeline import PipelineError, resolve, run
+from parallax.pipeline import PipelineError, provides, resolve, run
 from parallax.registry import REGISTRY, corpus_stage, document_stage
 
 
@@ -64,3 +64,10 @@ def test_failing_article_is_rejected_and_the_rest_go_on(toy_stages: None) -> Non
 def test_stage_requirements_are_checked_against_order(toy_stages: None) -> None:
     with pytest.raises(PipelineError, match="'toy_count' requires upper"):
         resolve(["toy_count", "toy_upper"])
+
+
+def test_what_the_input_already_carries_satisfies_requirements() -> None:
+    with pytest.raises(PipelineError, match="'stories' requires"):
+        resolve(["stories", "compare"])
+    names = [s.name for s in resolve(["merge_entities", "stories", "compare"], provides(DOCUMENT_PIPELINE))]
+    assert names == ["merge_entities", "stories", "compare"]

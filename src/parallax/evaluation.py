@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parallax.clean.credits import GENERIC_AGENCIES
 from parallax.model import Article, Batch, Entity, Span, Story
 
 
@@ -183,7 +184,10 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
                 report.rate("removed line reason accuracy", reasons[r["text"]] == r["reason"])
 
         credits_gold = {fold(c["agency"]) for c in g.get("credits", [])}
-        credits_sys = {fold(c.agency) for c in article.credits if c.kind != "copied"}
+        # "copied" credits are scored per story; a bare "com agências" names no agency to score
+        credits_sys = {
+            fold(c.agency) for c in article.credits if c.kind != "copied" and c.agency != GENERIC_AGENCIES
+        }
         tp = len(credits_gold & credits_sys)
         report.score("credits (agency)").add(Score(tp, len(credits_sys) - tp, len(credits_gold) - tp))
 
@@ -200,7 +204,18 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
         )
         for gi in g.get("entities", []):
             places = _occurrences(article.text, gi["text"])
-            hit = next((m for m in article.entities if any(p.overlaps(m.span) for p in places)), None)
+            # prefer the mention at exactly the gold extent: "ONU" inside "Conselho de Segurança da ONU"
+            # must be judged by the ONU mention, not by the containing one
+            exact = [
+                m
+                for m in article.entities
+                if m.span in places and (m.kind == "nominal") == bool(gi.get("nominal"))
+            ]
+            hit = (
+                exact[0]
+                if exact
+                else next((m for m in article.entities if any(p.overlaps(m.span) for p in places)), None)
+            )
             if hit is not None and hit.entity in entities:
                 entity = entities[hit.entity]
                 key = "nominal mention resolution" if gi.get("nominal") else "entity merge (canonical name)"

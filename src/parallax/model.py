@@ -58,15 +58,23 @@ class Span:
 
 @dataclass(slots=True)
 class Source:
-    """Where an article came from: exactly one of ``path`` or ``url``."""
+    """Where an article came from: the file ``path`` it was read from (``-`` for stdin)
+    and, when the input names one, the ``url`` it was published at."""
 
     path: str | None = None
     url: str | None = None
 
     @property
     def key(self) -> str:
-        """Stable identity of the source across versions of its content."""
+        """Stable identity of the source across versions of its content: the URL when known."""
         return self.url or self.path or "-"
+
+    @property
+    def label(self) -> str:
+        """How to name this input to the user: the path they gave (``<stdin>`` for ``-``), else the URL."""
+        if self.path == "-":
+            return "<stdin>"
+        return self.path or self.url or "<unknown>"
 
 
 @dataclass(slots=True)
@@ -150,7 +158,9 @@ class Quantity:
 class DateExpression:
     text: str
     span: Span
-    value: str | None  # ISO 8601 date ("2025-03-13"), month ("2025-03") or datetime
+    #: ISO 8601: a day ("2025-03-13"), a week ("2025-W10", e.g. "na semana passada"),
+    #: a month ("2025-03") or a year ("2025")
+    value: str | None
     relative: bool = False  # resolved against the publication date
 
 

@@ -39,10 +39,12 @@ def load_stages() -> dict[str, Stage]:
     return REGISTRY
 
 
-def resolve(names: Sequence[str]) -> list[Stage]:
+def resolve(names: Sequence[str], provided: Iterable[str] = ()) -> list[Stage]:
+    """The stages of a config, checked in order; ``provided`` names what the input already carries
+    (e.g. articles read back from a workspace, where the document stages ran at ingest)."""
     registry = load_stages()
     stages: list[Stage] = []
-    provided: set[str] = set()
+    provided = set(provided)
     for name in names:
         if name not in registry:
             known = ", ".join(sorted(registry))
@@ -69,9 +71,17 @@ def _chunks(batch: Batch, n: int) -> list[Batch]:
     return [Batch(articles=batch.articles[i : i + size]) for i in range(0, len(batch.articles), size)]
 
 
-def run(batch: Batch, options: Options, progress: Progress | None = None) -> Batch:
+def provides(names: Iterable[str]) -> set[str]:
+    """Everything the named stages add, for :func:`resolve`'s ``provided``."""
+    registry = load_stages()
+    return {item for name in names if name in registry for item in registry[name].provides}
+
+
+def run(
+    batch: Batch, options: Options, progress: Progress | None = None, provided: Iterable[str] = ()
+) -> Batch:
     """Run ``options.pipeline`` over ``batch`` and return the new batch."""
-    stages = resolve(options.pipeline)
+    stages = resolve(options.pipeline, provided)
     leading: list[Stage] = []
     for stage in stages:
         if stage.scope != "document":

@@ -60,7 +60,7 @@ def document_stage(
                     done.append(fn(article, options))
                 except Exception as exc:  # one bad article must not sink the batch
                     rejected.append(
-                        Rejected(article.source.key, f"stage {name!r} failed: {type(exc).__name__}: {exc}")
+                        Rejected(article.source.label, f"stage {name!r} failed: {type(exc).__name__}: {exc}")
                     )
             return dataclasses.replace(batch, articles=done, rejected=rejected)
 

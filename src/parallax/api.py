@@ -1,0 +1,246 @@
+"""The Python API: what the CLI (and any notebook or service) calls.
+
+Every function takes the one :class:`~parallax.options.Options` object. Bad inputs
+never raise: they come back as :class:`~parallax.model.Rejected` items with the
+reason; a configuration that cannot run (unknown stage, unmet requirement, bad
+default date, no workspace where one is needed) raises before any input is read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parallax.ingest import InputWarning, is_iso_date, iter_inputs
+from parallax.model import Article, Batch, Rejected
+from parallax.options import Options
+from parallax.pipeline import Progress, provides, resolve, run
+from parallax.registry import Stage
+from parallax.store import AddStatus, Workspace
+
+__all__ = [
+    "Analysis",
+    "IngestResult",
+    "analyze",
+    "build_stories",
+    "check_options",
+    "ingest",
+    "open_workspace",
+]
+
+#: Articles analysed together by ``ingest`` before they are stored: large enough to keep a
+#: process pool busy, small enough that a killed run loses little work.
+INGEST_CHUNK = 64
+
+WarningSink = Callable[[InputWarning], None]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What :func:`analyze` found: the analysed batch, and the inputs it could not use."""
+
+    batch: Batch
+    warnings: list[InputWarning] = field(default_factory=list)
+    #: how the articles landed in the workspace ("new", "unchanged", "new_version"); None without one
+    stored: dict[str, int] | None = None
+
+    @property
+    def rejected(self) -> list[Rejected]:
+        """Inputs not analysed: unreadable inputs and articles a stage failed on."""
+        return self.batch.rejected
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What :func:`ingest` did, input by input."""
+
+    new: int = 0
+    unchanged: int = 0
+    new_version: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
+    #: ids of the articles read, stored or already present, in input order
+    articles: list[str] = field(default_factory=list)
+
+    def count(self, status: AddStatus) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "unchanged": self.unchanged,
+            "new_version": self.new_version,
+            "rejected": len(self.rejected),
+        }
+
+
+def check_options(options: Options) -> list[Stage]:
+    """Fail fast on a configuration that cannot run; return the resolved stages."""
+    if options.default_published is not None and not is_iso_date(options.default_published):
+        raise ValueError(
+            f"default publication date {options.default_published!r} is not an ISO 8601 date"
+            " (e.g. 2025-03-14 or 2025-03-14T10:30:00-03:00)"
+        )
+    if options.jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {options.jobs}")
+    return resolve(options.pipeline)
+
+
+def open_workspace(
+    path: Path | str | None = None, *, options: Options | None = None, create: bool = True
+) -> Workspace:
+    """Open the workspace at ``path``, else at ``options.workspace``."""
+    where = path if path is not None else (options or Options()).workspace
+    if where is None:
+        raise ValueError("no workspace: give a path or set options.workspace")
+    return Workspace.open(Path(where), create=create)
+
+
+def analyze(
+    paths: Sequence[str],
+    options: Options | None = None,
+    *,
+    on_warning: WarningSink | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Run ``options.pipeline`` over the inputs; store the result when ``options.workspace`` is set."""
+    options = options or Options()
+    stages = check_options(options)
+    warnings: list[InputWarning] = []
+    with _progress(options, "analysing", progress) as tick:
+        batch = Batch()
+        for item in iter_inputs(paths, options, _collect(warnings, on_warning)):
+            if isinstance(item, Rejected):
+                batch.rejected.append(item)
+            else:
+                batch.articles.append(item)
+            tick("read", len(batch.articles))
+        batch = run(batch, options, tick)
+    stored: dict[str, int] | None = None
+    if options.workspace is not None:
+        with open_workspace(options=options) as ws:
+            run_id = ws.start_run("analyze", options.pipeline)
+            statuses = Counter(ws.add_article(article) for article in batch.articles)
+            if any(stage.scope == "corpus" for stage in stages):
+                ws.save_analysis(batch)
+            else:
+                ws.update_articles(batch.articles)
+            stored = {status: statuses[status] for status in ("new", "unchanged", "new_version")}
+            ws.finish_run(run_id, stored | {"rejected": len(batch.rejected)})
+    return Analysis(batch=batch, warnings=warnings, stored=stored)
+
+
+def ingest(
+    paths: Sequence[str],
+    options: Options | None = None,
+    *,
+    on_warning: WarningSink | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Read inputs, run the document stages over what is new or changed, store each article.
+
+    Only the leading document-level stages of ``options.pipeline`` run (the default
+    pipeline gives ``DOCUMENT_PIPELINE``); an input whose content is already the
+    latest version of its source is not re-analysed. Inputs are streamed in chunks
+    of :data:`INGEST_CHUNK`, each article committed on its own, so a killed run
+    keeps what it stored and a rerun picks up the rest.
+    """
+    options = options or Options()
+    stages = _document_prefix(check_options(options))
+    if options.workspace is None:
+        raise ValueError("ingest stores into a workspace: set options.workspace")
+    doc_options = options.replace(pipeline=tuple(stage.name for stage in stages))
+    result = IngestResult()
+    warn = _collect(result.warnings, on_warning)
+    chunk_size = max(INGEST_CHUNK, 16 * options.jobs)
+    with open_workspace(options=options) as ws, _progress(options, "ingesting", progress) as tick:
+        run_id = ws.start_run("ingest", doc_options.pipeline)
+        pending: list[Article] = []
+
+        def flush() -> None:
+            batch = Batch(articles=list(pending))
+            pending.clear()
+            if doc_options.pipeline:
+                batch = run(batch, doc_options)
+            result.rejected.extend(batch.rejected)
+            for article in batch.articles:
+                result.count(ws.add_article(article))
+                result.articles.append(article.id)
+            tick("stored", result.new + result.new_version + result.unchanged)
+
+        for read, item in enumerate(iter_inputs(paths, options, warn), 1):
+            tick("read", read)
+            if isinstance(item, Rejected):
+                result.rejected.append(item)
+            elif ws.has_content(item.source.key, item.content_hash):
+                result.unchanged += 1
+                result.articles.append(item.id)
+            else:
+                pending.append(item)
+                if len(pending) >= chunk_size:
+                    flush()
+        if pending:
+            flush()
+        ws.finish_run(run_id, result.counts())
+    return result
+
+
+def build_stories(options: Options | None = None, *, progress: Progress | None = None) -> Batch:
+    """Run the corpus-level stages over the workspace's latest articles and save the result."""
+    options = options or Options()
+    stages = check_options(options)
+    if options.workspace is None:
+        raise ValueError("stories are built over a workspace: set options.workspace")
+    # The document stages ran at ingest time: their outputs are in the stored articles.
+    document = [stage.name for stage in _document_prefix(stages)]
+    corpus_options = options.replace(pipeline=tuple(s.name for s in stages if s.scope == "corpus"))
+    with open_workspace(options=options, create=False) as ws, _progress(options, "stories", progress) as tick:
+        run_id = ws.start_run("stories", corpus_options.pipeline)
+        batch = Batch(articles=ws.latest_articles())
+        tick("loaded", len(batch.articles))
+        batch = run(batch, corpus_options, tick, provided=provides(document))
+        ws.save_analysis(batch)
+        ws.finish_run(run_id, {"articles": len(batch.articles), "stories": len(batch.stories)})
+    return batch
+
+
+def _document_prefix(stages: list[Stage]) -> list[Stage]:
+    prefix: list[Stage] = []
+    for stage in stages:
+        if stage.scope != "document":
+            break
+        prefix.append(stage)
+    return prefix
+
+
+def _collect(into: list[InputWarning], forward: WarningSink | None) -> WarningSink:
+    def sink(warning: InputWarning) -> None:
+        into.append(warning)
+        if forward is not None:
+            forward(warning)
+
+    return sink
+
+
+@contextmanager
+def _progress(options: Options, label: str, callback: Progress | None) -> Iterator[Progress]:
+    """A progress callback: the caller's, a rich spinner on stderr (``show_progress``), or nothing."""
+    if callback is not None or not options.show_progress:
+        yield callback or (lambda step, count: None)
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Bar(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True)
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(step: str, count: int) -> None:
+            bar.update(task, description=f"{label}: {step} ({count} articles)")
+
+        yield update
