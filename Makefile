@@ -33,7 +33,7 @@ pytest: $(VENV)/.installed
 test: lint typecheck pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/run.py --articles 1000
+	$(BIN)/python bench/run.py --articles 1000 --jobs 2
 
 quality: $(VENV)/.installed
 	$(BIN)/python -m parallax.evaluation examples tests/gold

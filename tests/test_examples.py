@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from parallax.model import Article, Batch, Span
+from parallax.ingest import read_inputs
+from parallax.model import Article, Batch, Span, to_dict
+from parallax.options import Options
+from parallax.pipeline import run
+from parallax.report import build_report, problems, render, validate
 
 pytestmark = pytest.mark.slow
 
@@ -68,3 +73,17 @@ def test_story_items_point_into_their_articles(analysed_examples: Batch) -> None
             assert al.a.article in story.articles and al.b.article in story.articles
             assert al.a.article != al.b.article
     assert stories_of == dict.fromkeys(by_id, 1), "every article is in exactly one story"
+
+
+def test_the_report_validates_against_its_published_schema(analysed_examples: Batch) -> None:
+    report = build_report(analysed_examples)
+    validate(report)  # raises with the offending paths
+    assert report["schema"] == "parallax.report/1"
+    assert problems(report) == []
+    assert json.loads(render(report, "json")) == report
+
+
+def test_a_process_pool_gives_the_same_analysis(analysed_examples: Batch, examples_dir: Path) -> None:
+    options = Options(workspace=None, jobs=2)
+    pooled = run(read_inputs([str(examples_dir)], options), options)
+    assert to_dict(pooled) == to_dict(analysed_examples)

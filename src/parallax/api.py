@@ -17,7 +17,7 @@ from pathlib import Path
 from parallax.ingest import InputWarning, is_iso_date, iter_inputs
 from parallax.model import Article, Batch, Rejected
 from parallax.options import Options
-from parallax.pipeline import Progress, provides, resolve, run
+from parallax.pipeline import Progress, document_prefix, provides, resolve, run
 from parallax.registry import Stage
 from parallax.store import AddStatus, Workspace
 
@@ -149,7 +149,7 @@ def ingest(
     keeps what it stored and a rerun picks up the rest.
     """
     options = options or Options()
-    stages = _document_prefix(check_options(options))
+    stages = document_prefix(check_options(options))
     if options.workspace is None:
         raise ValueError("ingest stores into a workspace: set options.workspace")
     doc_options = options.replace(pipeline=tuple(stage.name for stage in stages))
@@ -195,7 +195,7 @@ def build_stories(options: Options | None = None, *, progress: Progress | None =
     if options.workspace is None:
         raise ValueError("stories are built over a workspace: set options.workspace")
     # The document stages ran at ingest time: their outputs are in the stored articles.
-    document = [stage.name for stage in _document_prefix(stages)]
+    document = [stage.name for stage in document_prefix(stages)]
     corpus_options = options.replace(pipeline=tuple(s.name for s in stages if s.scope == "corpus"))
     with open_workspace(options=options, create=False) as ws, _progress(options, "stories", progress) as tick:
         run_id = ws.start_run("stories", corpus_options.pipeline)
@@ -205,15 +205,6 @@ def build_stories(options: Options | None = None, *, progress: Progress | None =
         ws.save_analysis(batch)
         ws.finish_run(run_id, {"articles": len(batch.articles), "stories": len(batch.stories)})
     return batch
-
-
-def _document_prefix(stages: list[Stage]) -> list[Stage]:
-    prefix: list[Stage] = []
-    for stage in stages:
-        if stage.scope != "document":
-            break
-        prefix.append(stage)
-    return prefix
 
 
 def _collect(into: list[InputWarning], forward: WarningSink | None) -> WarningSink:

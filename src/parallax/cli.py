@@ -12,7 +12,8 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,6 +154,15 @@ def _workspace_failure(exc: Exception) -> click.ClickException:
     return click.ClickException(str(exc))
 
 
+@contextmanager
+def _workspace_errors() -> Iterator[None]:
+    """A workspace that cannot be used becomes a one-line error (exit 1), not a traceback."""
+    try:
+        yield
+    except (WorkspaceError, sqlite3.Error) as exc:
+        raise _workspace_failure(exc) from exc
+
+
 # --------------------------------------------------------------------------- reports
 
 
@@ -274,10 +284,8 @@ def analyze_command(
         published_default=published_default,
         no_embeddings=no_embeddings,
     )
-    try:
+    with _workspace_errors():
         result: Analysis = analyze(paths, options)
-    except (WorkspaceError, sqlite3.Error) as exc:
-        raise _workspace_failure(exc) from exc
     _report_problems(result.rejected, result.warnings)
     rendered = _render_all(result.batch, formats)
     for target, target_fmt in zip(targets, formats, strict=True):
@@ -328,10 +336,8 @@ def ingest_command(
         published_default=published_default,
         no_embeddings=no_embeddings,
     )
-    try:
+    with _workspace_errors():
         result: IngestResult = ingest(paths, options)
-    except (WorkspaceError, sqlite3.Error) as exc:
-        raise _workspace_failure(exc) from exc
     _report_problems(result.rejected, result.warnings)
     click.echo(
         f"new: {result.new}, unchanged: {result.unchanged}, new_version: {result.new_version}, "
@@ -354,10 +360,8 @@ def stories_command(workspace: Path, pipeline: str | None, no_embeddings: bool, 
     number of conflicting claims, title. See one with 'parallax show STORY_ID'.
     """
     options = _make_options(workspace=workspace, pipeline=pipeline, no_embeddings=no_embeddings)
-    try:
+    with _workspace_errors():
         batch = build_stories(options)
-    except (WorkspaceError, sqlite3.Error) as exc:
-        raise _workspace_failure(exc) from exc
     rows = [_story_row(story, batch) for story in batch.stories]
     if fmt.lower() == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -397,18 +401,15 @@ def show_command(story_id: str, workspace: Path, fmt: str) -> None:
     STORY_ID is an id listed by 'parallax stories'. The output is the story's part
     of the report, as Markdown or JSON.
     """
-    try:
-        with open_workspace(workspace, create=False) as ws:
-            story = ws.story(story_id)
-            if story is None:
-                raise click.ClickException(
-                    f"no story {story_id!r} in workspace {workspace} (list them with 'parallax stories')"
-                )
-            members = set(story.articles)
-            articles = [a for a in (ws.article(article_id) for article_id in story.articles) if a is not None]
-            entities = [e for e in ws.entities() if members.intersection(e.articles)]
-    except (WorkspaceError, sqlite3.Error) as exc:
-        raise _workspace_failure(exc) from exc
+    with _workspace_errors(), open_workspace(workspace, create=False) as ws:
+        story = ws.story(story_id)
+        if story is None:
+            raise click.ClickException(
+                f"no story {story_id!r} in workspace {workspace} (list them with 'parallax stories')"
+            )
+        members = set(story.articles)
+        articles = [a for a in (ws.article(article_id) for article_id in story.articles) if a is not None]
+        entities = [e for e in ws.entities() if members.intersection(e.articles)]
     subset = Batch(articles=articles, entities=entities, stories=[story])
     _write("-", _render_all(subset, [fmt.lower()])[fmt.lower()])
 
@@ -425,11 +426,8 @@ def search_command(query: str, workspace: Path, limit: int, fmt: str) -> None:
     phrase", OR, NOT, prefix*. Hits are ranked best first, with the matching words
     marked **like this** in a snippet.
     """
-    try:
-        with open_workspace(workspace, create=False) as ws:
-            hits = ws.search(query, limit)
-    except (WorkspaceError, sqlite3.Error) as exc:
-        raise _workspace_failure(exc) from exc
+    with _workspace_errors(), open_workspace(workspace, create=False) as ws:
+        hits = ws.search(query, limit)
     if fmt.lower() == "json":
         click.echo(json.dumps([_hit_dict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from parallax.clean.credits import GENERIC_AGENCIES
 from parallax.model import Article, Batch, Entity, Span, Story
+from parallax.text import squash
 
 
 @dataclass(slots=True)
@@ -81,13 +81,6 @@ class GoldReport:
         for name, value in sorted(self.values.items()):
             lines.append(f"| {name} | {value:.3f} | |")
         return "\n".join(lines)
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and space-insensitive form for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().casefold()
 
 
 def load_gold(gold_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -150,16 +143,16 @@ def _speaker_names(quote: Any, entities: dict[str, Entity]) -> set[str]:
     speaker = quote.speaker
     if speaker is None:
         return set()
-    names = {fold(speaker.name)}
+    names = {squash(speaker.name)}
     if speaker.entity and speaker.entity in entities:
         entity = entities[speaker.entity]
-        names.add(fold(entity.name))
-        names.update(fold(a) for a in entity.aliases)
+        names.add(squash(entity.name))
+        names.update(squash(a) for a in entity.aliases)
     return names
 
 
 def _quote_text_agrees(gold_text: str, system_text: str) -> bool:
-    g, s = fold(gold_text).strip(" .,;:"), fold(system_text).strip(" .,;:")
+    g, s = squash(gold_text).strip(" .,;:"), squash(system_text).strip(" .,;:")
     if g == s:
         return True
     gw, sw = set(re.findall(r"\w+", g)), set(re.findall(r"\w+", s))
@@ -183,10 +176,10 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
             if r["text"] in reasons:
                 report.rate("removed line reason accuracy", reasons[r["text"]] == r["reason"])
 
-        credits_gold = {fold(c["agency"]) for c in g.get("credits", [])}
+        credits_gold = {squash(c["agency"]) for c in g.get("credits", [])}
         # "copied" credits are scored per story; a bare "com agências" names no agency to score
         credits_sys = {
-            fold(c.agency) for c in article.credits if c.kind != "copied" and c.agency != GENERIC_AGENCIES
+            squash(c.agency) for c in article.credits if c.kind != "copied" and c.agency != GENERIC_AGENCIES
         }
         tp = len(credits_gold & credits_sys)
         report.score("credits (agency)").add(Score(tp, len(credits_sys) - tp, len(credits_gold) - tp))
@@ -199,7 +192,7 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
                 names,
                 system_names,
                 span_of=lambda m: m.span,
-                agree=lambda gi, m: fold(gi["text"]) == fold(m.text) and gi["type"] == m.type,
+                agree=lambda gi, m: squash(gi["text"]) == squash(m.text) and gi["type"] == m.type,
             )
         )
         for gi in g.get("entities", []):
@@ -219,10 +212,10 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
             if hit is not None and hit.entity in entities:
                 entity = entities[hit.entity]
                 key = "nominal mention resolution" if gi.get("nominal") else "entity merge (canonical name)"
-                report.rate(key, fold(entity.name) == fold(gi["canonical"]))
+                report.rate(key, squash(entity.name) == squash(gi["canonical"]))
 
         def quote_agrees(gi: dict[str, Any], q: Any) -> bool:
-            return _quote_text_agrees(gi["text"], q.text) and fold(gi["speaker"]) in _speaker_names(
+            return _quote_text_agrees(gi["text"], q.text) and squash(gi["speaker"]) in _speaker_names(
                 q, entities
             )
 
@@ -299,6 +292,39 @@ def _anchored(article: Article | None, anchor: str, span: Span) -> bool:
     return any(p.overlaps(span) for p in _occurrences(article.text, anchor))
 
 
+def _score_false_conflicts(
+    batch: Batch, gold: dict[str, Any], by_key: dict[str, Article], report: GoldReport
+) -> None:
+    """Conflicting claims as a P/R measure: a system conflict is right when its evidence covers the
+    anchors of a gold conflict in at least two articles; a false conflict is what misleads an analyst most."""
+    gold_conflicts = [c["anchors"] for story in gold.values() for c in story.get("conflicts", [])]
+    found: set[int] = set()
+    wrong = 0
+    for story in batch.stories:
+        for claim in story.claims:
+            if claim.status != "conflicting":
+                continue
+            matches = [
+                i
+                for i, anchors in enumerate(gold_conflicts)
+                if sum(
+                    any(
+                        stem in by_key
+                        and ev.article == by_key[stem].id
+                        and _anchored(by_key[stem], text, ev.span)
+                        for ev in claim.evidence
+                    )
+                    for stem, text in anchors.items()
+                )
+                >= 2
+            ]
+            if matches:
+                found.update(matches)
+            else:
+                wrong += 1
+    report.score("conflicting claims").add(Score(len(found), wrong, len(gold_conflicts) - len(found)))
+
+
 def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> None:
     by_key = {article_key(a): a for a in batch.articles}
     by_id = {a.id: a for a in batch.articles}
@@ -313,6 +339,7 @@ def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> Non
         sid = predicted.get(stem)
         return next((s for s in batch.stories if s.id == sid), None)
 
+    _score_false_conflicts(batch, gold, by_key, report)
     for story_gold in gold.values():
         for conflict in story_gold.get("conflicts", []):
             anchors: dict[str, str] = conflict["anchors"]
@@ -395,7 +422,7 @@ def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> Non
         for copy in story_gold.get("copied", []):
             article = by_key.get(copy["article"])
             hit = article is not None and any(
-                c.kind == "copied" and fold(c.agency) == fold(copy["agency"]) for c in article.credits
+                c.kind == "copied" and squash(c.agency) == squash(copy["agency"]) for c in article.credits
             )
             report.rate("silent agency copies found (recall)", hit)
 

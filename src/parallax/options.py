@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from parallax.lang import SUPPORTED
+
 #: Stages in data-flow order. Document-level stages first, then corpus-level ones.
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "clean",
@@ -28,7 +30,7 @@ DOCUMENT_PIPELINE: tuple[str, ...] = DEFAULT_PIPELINE[:8]
 @dataclass(slots=True)
 class Options:
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
-    languages: tuple[str, ...] = ("pt", "en", "es")
+    languages: tuple[str, ...] = SUPPORTED
     #: processes for document-level stages (1 = in-process)
     jobs: int = 1
     #: embedded workspace directory; None keeps everything in memory

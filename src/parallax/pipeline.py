@@ -71,6 +71,16 @@ def _chunks(batch: Batch, n: int) -> list[Batch]:
     return [Batch(articles=batch.articles[i : i + size]) for i in range(0, len(batch.articles), size)]
 
 
+def document_prefix(stages: Sequence[Stage]) -> list[Stage]:
+    """The leading document-level stages: what may run per article, in a pool, or at ingest time."""
+    prefix: list[Stage] = []
+    for stage in stages:
+        if stage.scope != "document":
+            break
+        prefix.append(stage)
+    return prefix
+
+
 def provides(names: Iterable[str]) -> set[str]:
     """Everything the named stages add, for :func:`resolve`'s ``provided``."""
     registry = load_stages()
@@ -82,11 +92,7 @@ def run(
 ) -> Batch:
     """Run ``options.pipeline`` over ``batch`` and return the new batch."""
     stages = resolve(options.pipeline, provided)
-    leading: list[Stage] = []
-    for stage in stages:
-        if stage.scope != "document":
-            break
-        leading.append(stage)
+    leading = document_prefix(stages)
     rest = stages[len(leading) :]
 
     if leading and options.jobs > 1 and len(batch.articles) > 1:

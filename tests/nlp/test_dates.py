@@ -4,41 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
 from pathlib import Path
 
 import pytest
+from nlp_builders import FRIDAY, make_article
 
-from parallax.model import Article, Sentence, Source, Span
+from parallax.model import Span
 from parallax.nlp.dates import find_dates, publication_date, resolve_weekday
 
-FRIDAY = "2025-03-14T10:30:00-03:00"  # ISO week 2025-W11 (Monday 10 to Sunday 16 March)
 TUESDAY = "2025-03-11T22:10:00+00:00"
 SUNDAY = "2025-07-06T19:10:00-05:00"
 
 Found = list[tuple[str, str | None, bool]]  # (text, value, relative)
-
-#: research corpora for evaluation only (see tests/conftest.py); tests using them skip when absent
-SHARED_DATA = Path(
-    os.environ.get("PARALLAX_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
-)
-
-
-def make_article(text: str, language: str = "pt", published: str | None = FRIDAY) -> Article:
-    sentences = [
-        Sentence(f"s{k}", m.group(), Span(m.start(), m.end()))
-        for k, m in enumerate(re.finditer(r"[^\n]+", text), 1)
-    ]
-    return Article(
-        id="a1",
-        source=Source(path="t.txt"),
-        text=text,
-        content_hash="h",
-        language=language,
-        published=published,
-        sentences=sentences,
-    )
 
 
 def dates(text: str, language: str = "pt", published: str | None = FRIDAY) -> Found:
@@ -313,13 +290,13 @@ def test_long_inputs_finish() -> None:
 
 
 @pytest.mark.shared_data
-def test_harem_time_expressions_are_found() -> None:
+def test_harem_time_expressions_are_found(shared_data: Path) -> None:
     """First HAREM (Linguateca): TEMPO spans that a date overlaps.
 
     HAREM's TEMPO also covers clock times, centuries, decades and holidays, which
     are out of scope here, and leaves "hoje" untagged; the bar allows for that.
     """
-    path = SHARED_DATA / "harem" / "FirstHAREM-selective-train.json"
+    path = shared_data / "harem" / "FirstHAREM-selective-train.json"
     if not path.exists():
         pytest.skip("shared research data not available")
     gold = recalled = 0

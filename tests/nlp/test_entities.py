@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from nlp_builders import make_article
 
-from parallax.model import Article, EntityMention, Sentence, Source, Span
+from parallax.model import Article, EntityMention, Span
 from parallax.nlp.entities import find_entities, parse_role, tokenize
 
 
-def make_article(
-    body: str, lang: str = "pt", title: str | None = None, published: str | None = "2025-07-06"
-) -> Article:
+def article_of(body: str, lang: str = "pt", title: str | None = None) -> Article:
     """An article whose title is ``title`` and whose sentences are the lines of ``body``."""
     text = (title + "\n" if title else "") + body
-    article = Article(
-        id="a-test",
-        source=Source(path="t.txt"),
-        text=text,
-        content_hash="h",
-        language=lang,
-        published=published,
-    )
-    lines = article.kept_lines()
-    if title:
-        article.title_span = lines[0][0]
-        lines = lines[1:]
-    article.sentences = [Sentence(f"s{i}", t, span) for i, (span, t) in enumerate(lines, 1)]
-    return article
+    return make_article(text, lang, "2025-07-06", title=title is not None)
 
 
 def names(article: Article) -> set[tuple[str, str]]:
@@ -226,7 +212,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected", "absent"), CASES)
 def test_names(lang: str, text: str, expected: list[tuple[str, str]], absent: list[str]) -> None:
-    found = names(make_article(text, lang))
+    found = names(article_of(text, lang))
     for item in expected:
         assert item in found, f"{item} not in {sorted(found)}"
     texts = {t for t, _ in found}
@@ -235,7 +221,7 @@ def test_names(lang: str, text: str, expected: list[tuple[str, str]], absent: li
 
 
 def test_a_name_seen_as_a_person_stays_a_person() -> None:
-    article = make_article(
+    article = article_of(
         "O prefeito Carlos Mendonça visitou a área atingida.\n"
         "Mendonça disse que a situação é grave.\n"
         "A equipe de Mendonça pediu ajuda."
@@ -245,26 +231,26 @@ def test_a_name_seen_as_a_person_stays_a_person() -> None:
 
 
 def test_a_surname_that_is_also_a_country_follows_the_person() -> None:
-    article = make_article(
+    article = article_of(
         "O primeiro-ministro Luís Montenegro apresentou a moção.\nMontenegro disse estar confiante.", "pt"
     )
     assert ("Montenegro", "PER") in names(article)
-    alone = make_article("Montenegro e Sérvia assinaram um acordo.", "pt")
+    alone = article_of("Montenegro e Sérvia assinaram um acordo.", "pt")
     assert ("Montenegro", "LOC") in names(alone)
 
 
 def test_short_form_of_an_organisation_takes_its_type() -> None:
-    article = make_article("A Assembleia da República votou a moção.\nA Assembleia volta a reunir-se amanhã.")
+    article = article_of("A Assembleia da República votou a moção.\nA Assembleia volta a reunir-se amanhã.")
     assert ("Assembleia", "ORG") in names(article)
 
 
 def test_number_joins_a_name_the_article_gives_with_it() -> None:
-    article = make_article("A boate Estação 21 pegou fogo.\nA Estação 21 funcionava desde 2019.")
+    article = article_of("A boate Estação 21 pegou fogo.\nA Estação 21 funcionava desde 2019.")
     assert [m.text for m in find_entities(article) if m.kind == "name"] == ["Estação 21", "Estação 21"]
 
 
 def test_english_title_case_headline() -> None:
-    article = make_article(
+    article = article_of(
         "Leaders of the bloc met in Rio on Sunday.",
         "en",
         title="Brazil Hosts BRICS Summit As Leaders Meet In Rio",
@@ -275,12 +261,12 @@ def test_english_title_case_headline() -> None:
 
 
 def test_headline_is_scanned() -> None:
-    article = make_article("O texto segue.", title="Haddad anuncia corte de gastos")
+    article = article_of("O texto segue.", title="Haddad anuncia corte de gastos")
     assert ("Haddad", "PER") in names(article)
 
 
 def test_every_span_indexes_the_article_text() -> None:
-    article = make_article(
+    article = article_of(
         "Segundo o ministro da Fazenda, Fernando Haddad, o Copom agiu.\n"
         "O presidente brasileiro viajou aos EUA e à França.\n"
         "Os brasileiros acompanharam.",
@@ -298,12 +284,12 @@ def test_every_span_indexes_the_article_text() -> None:
 
 
 def test_nominal_role_phrase_without_the_article() -> None:
-    article = make_article("Lula abriu a cúpula.\nO presidente brasileiro defendeu o multilateralismo.")
+    article = article_of("Lula abriu a cúpula.\nO presidente brasileiro defendeu o multilateralismo.")
     assert [(m.text, m.type) for m in of_kind(article, "nominal")] == [("presidente brasileiro", "PER")]
 
 
 def test_nominal_with_a_portfolio_and_with_an_institution() -> None:
-    article = make_article(
+    article = article_of(
         "A ministra da Saúde visitou o hospital.\nO presidente do Banco Central falou depois."
     )
     assert [m.text for m in of_kind(article, "nominal")] == [
@@ -314,7 +300,7 @@ def test_nominal_with_a_portfolio_and_with_an_institution() -> None:
 
 
 def test_apposition_and_title_are_not_nominal_mentions() -> None:
-    article = make_article(
+    article = article_of(
         "O presidente francês, Emmanuel Macron, chegou ao Rio.\n"
         "O presidente Lula recebeu o visitante.\n"
         "Xi Jinping, o presidente chinês, não veio.\n"
@@ -324,7 +310,7 @@ def test_apposition_and_title_are_not_nominal_mentions() -> None:
 
 
 def test_bare_role_is_a_mention_when_the_article_introduced_it() -> None:
-    article = make_article(
+    article = article_of(
         "O comandante do batalhão, major João Prado, falou à imprensa.\n"
         "Segundo o comandante, o fogo começou no palco.\n"
         "Segundo o tesoureiro, as contas estão em dia."
@@ -333,15 +319,15 @@ def test_bare_role_is_a_mention_when_the_article_introduced_it() -> None:
 
 
 def test_english_and_spanish_nominals() -> None:
-    en = make_article("Brazil's president also criticized NATO.", "en")
+    en = article_of("Brazil's president also criticized NATO.", "en")
     assert [m.text for m in of_kind(en, "nominal")] == ["Brazil's president"]
     assert ("Brazil", "LOC") in names(en)
-    es = make_article("El mandatario brasileño defendió el multilateralismo.", "es")
+    es = article_of("El mandatario brasileño defendió el multilateralismo.", "es")
     assert [m.text for m in of_kind(es, "nominal")] == ["mandatario brasileño"]
 
 
 def test_demonyms_are_their_own_kind() -> None:
-    article = make_article("Os brasileiros votam em outubro.\nA delegação chinesa chegou.")
+    article = article_of("Os brasileiros votam em outubro.\nA delegação chinesa chegou.")
     assert [(m.text, m.kind, m.type) for m in of_kind(article, "demonym")] == [
         ("brasileiros", "demonym", "LOC"),
         ("chinesa", "demonym", "LOC"),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from parallax.nlp.kb import Country, Organisation, Person, Place, fold, load_kb
+from parallax.nlp.kb import Country, Organisation, Person, Place, load_kb
 from parallax.nlp.kb.knowledge import KnowledgeBase, Role
 
 
@@ -176,9 +176,3 @@ def test_data_is_consistent(kb: KnowledgeBase) -> None:
                     assert role.start < role.end, record.id
     assert any(isinstance(r, Organisation) for r in kb.records.values())
     assert any(isinstance(r, Place) for r in kb.records.values())
-
-
-def test_fold() -> None:
-    assert fold("EE.UU.") == fold("EEUU") == "eeuu"
-    assert fold("Aguiar-Branco") == "aguiar branco"
-    assert fold("  São   Paulo ") == "sao paulo"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from parallax.model import Article, Batch, Entity, Quote, Sentence, Source, Span, Speaker
+from nlp_builders import make_article
+
+from parallax.model import Article, Batch, Entity, Quote, Span, Speaker
 from parallax.nlp.entities import find_entities
 from parallax.nlp.merge import merge_entities
 from parallax.options import Options
@@ -13,22 +15,15 @@ from parallax.options import Options
 OPTIONS = Options(workspace=None)
 
 
-def make_article(
+def analysed(
     article_id: str,
     body: str,
     lang: str = "pt",
     published: str | None = "2025-07-06",
     quotes: list[Quote] | None = None,
 ) -> Article:
-    article = Article(
-        id=article_id,
-        source=Source(path=f"{article_id}.txt"),
-        text=body,
-        content_hash=article_id,
-        language=lang,
-        published=published,
-    )
-    article.sentences = [Sentence(f"s{i}", t, span) for i, (span, t) in enumerate(article.kept_lines(), 1)]
+    """An article whose sentences are the lines of ``body``, with its entity mentions found."""
+    article = make_article(body, lang, published, article_id=article_id)
     article.entities = find_entities(article)
     article.quotes = quotes or []
     return article
@@ -61,7 +56,7 @@ def quote(article_text: str, words: str, speaker: str, speaker_at: str | None = 
 
 
 def test_kb_name_and_short_forms_are_one_entity_with_the_kb_name() -> None:
-    a = make_article(
+    a = analysed(
         "a1", "Luiz Inácio Lula da Silva abriu a cúpula.\nLula pediu reformas.\nLula da Silva saiu cedo."
     )
     batch = merged(a)
@@ -77,7 +72,7 @@ def test_kb_name_and_short_forms_are_one_entity_with_the_kb_name() -> None:
 
 
 def test_surname_joins_the_full_name_of_the_same_article() -> None:
-    a = make_article("a1", "O prefeito João Carlos Mendonça visitou a área.\nMendonça pediu ajuda federal.")
+    a = analysed("a1", "O prefeito João Carlos Mendonça visitou a área.\nMendonça pediu ajuda federal.")
     batch = merged(a)
     assert entity_of(batch, "a1", "Mendonça").name == "João Carlos Mendonça"
     assert entity_of(batch, "a1", "Mendonça").id == entity_of(batch, "a1", "João Carlos Mendonça").id
@@ -85,7 +80,7 @@ def test_surname_joins_the_full_name_of_the_same_article() -> None:
 
 
 def test_surname_shared_by_two_people_goes_to_the_nearest_before() -> None:
-    a = make_article(
+    a = analysed(
         "a1",
         "Marina Tavares Coelho falou primeiro.\nDepois, Rui Coelho respondeu.\nCoelho insistiu no argumento.",
     )
@@ -95,7 +90,7 @@ def test_surname_shared_by_two_people_goes_to_the_nearest_before() -> None:
 
 
 def test_acronym_joins_the_organisation_it_spells() -> None:
-    a = make_article(
+    a = analysed(
         "a1", "O Instituto Nacional de Pesquisas Hídricas alertou para cheias.\nO INPH prevê mais chuva."
     )
     batch = merged(a)
@@ -103,7 +98,7 @@ def test_acronym_joins_the_organisation_it_spells() -> None:
 
 
 def test_short_form_of_an_organisation_joins_the_full_name() -> None:
-    a = make_article(
+    a = analysed(
         "a1",
         "A Defesa Civil de Nova Friburgo emitiu alerta.\nA Defesa Civil pediu que moradores deixem as casas.",
     )
@@ -112,7 +107,7 @@ def test_short_form_of_an_organisation_joins_the_full_name() -> None:
 
 
 def test_acronym_resolves_through_the_kb_to_its_full_name() -> None:
-    a = make_article("a1", "O BC elevou a Selic.\nO Copom se reúne de novo em maio.")
+    a = analysed("a1", "O BC elevou a Selic.\nO Copom se reúne de novo em maio.")
     batch = merged(a)
     assert entity_of(batch, "a1", "BC").name == "Banco Central do Brasil"
     assert entity_of(batch, "a1", "Copom").name == "Comitê de Política Monetária"
@@ -123,8 +118,8 @@ def test_acronym_resolves_through_the_kb_to_its_full_name() -> None:
 
 
 def test_same_full_name_merges_across_articles() -> None:
-    a = make_article("a1", "Maria Fernanda Lobo coordena o resgate.")
-    b = make_article("b1", "A coordenadora Maria Fernanda Lobo deu entrevista.")
+    a = analysed("a1", "Maria Fernanda Lobo coordena o resgate.")
+    b = analysed("b1", "A coordenadora Maria Fernanda Lobo deu entrevista.")
     batch = merged(a, b)
     entity = entity_of(batch, "a1", "Maria Fernanda Lobo")
     assert entity == entity_of(batch, "b1", "Maria Fernanda Lobo")
@@ -132,9 +127,9 @@ def test_same_full_name_merges_across_articles() -> None:
 
 
 def test_one_entity_across_languages() -> None:
-    pt = make_article("pt1", "Os Estados Unidos impuseram tarifas.\nOs EUA negam.", "pt")
-    en = make_article("en1", "The United States imposed tariffs.", "en")
-    es = make_article("es1", "EE.UU. impuso aranceles.", "es")
+    pt = analysed("pt1", "Os Estados Unidos impuseram tarifas.\nOs EUA negam.", "pt")
+    en = analysed("en1", "The United States imposed tariffs.", "en")
+    es = analysed("es1", "EE.UU. impuso aranceles.", "es")
     batch = merged(pt, en, es)
     us = entity_of(batch, "pt1", "Estados Unidos")
     assert us.name == "Estados Unidos" and us.type == "LOC"
@@ -144,9 +139,9 @@ def test_one_entity_across_languages() -> None:
 
 
 def test_different_people_with_one_surname_do_not_merge() -> None:
-    a = make_article("a1", "Pedro Alves Moura abriu a sessão.")
-    b = make_article("b1", "Paulo Alves Moura encerrou a sessão.")
-    c = make_article("c1", "Para Moura, a sessão foi produtiva.")
+    a = analysed("a1", "Pedro Alves Moura abriu a sessão.")
+    b = analysed("b1", "Paulo Alves Moura encerrou a sessão.")
+    c = analysed("c1", "Para Moura, a sessão foi produtiva.")
     batch = merged(a, b, c)
     assert entity_of(batch, "a1", "Pedro Alves Moura") != entity_of(batch, "b1", "Paulo Alves Moura")
     lone = entity_of(batch, "c1", "Moura")
@@ -159,8 +154,8 @@ def test_different_people_with_one_surname_do_not_merge() -> None:
 
 
 def test_lone_surname_joins_the_only_full_name_in_the_corpus() -> None:
-    a = make_article("a1", "A engenheira Helena Quaresma Dutra assinou o laudo.")
-    b = make_article("b1", "Segundo Dutra, a ponte precisa de reparos.")
+    a = analysed("a1", "A engenheira Helena Quaresma Dutra assinou o laudo.")
+    b = analysed("b1", "Segundo Dutra, a ponte precisa de reparos.")
     batch = merged(a, b)
     assert entity_of(batch, "b1", "Dutra") == entity_of(batch, "a1", "Helena Quaresma Dutra")
 
@@ -169,17 +164,17 @@ def test_lone_surname_joins_the_only_full_name_in_the_corpus() -> None:
 
 
 def test_nominal_resolves_to_the_office_holder_on_the_article_date() -> None:
-    now = make_article("a1", "O presidente brasileiro viajou ao Rio.")
-    before = make_article("a2", "O presidente brasileiro viajou ao Rio.", published="2021-06-01")
+    now = analysed("a1", "O presidente brasileiro viajou ao Rio.")
+    before = analysed("a2", "O presidente brasileiro viajou ao Rio.", published="2021-06-01")
     batch = merged(now, before)
     assert entity_of(batch, "a1", "presidente brasileiro", "nominal").name == "Luiz Inácio Lula da Silva"
     assert entity_of(batch, "a2", "presidente brasileiro", "nominal").name == "Jair Bolsonaro"
 
 
 def test_nominal_in_portuguese_english_and_spanish() -> None:
-    pt = make_article("pt1", "O primeiro-ministro português falou em Bruxelas.", published="2025-03-11")
-    en = make_article("en1", "Brazil's president also criticized NATO.", "en")
-    es = make_article("es1", "El presidente brasileño llegó a Río.", "es")
+    pt = analysed("pt1", "O primeiro-ministro português falou em Bruxelas.", published="2025-03-11")
+    en = analysed("en1", "Brazil's president also criticized NATO.", "en")
+    es = analysed("es1", "El presidente brasileño llegó a Río.", "es")
     batch = merged(pt, en, es)
     assert entity_of(batch, "pt1", "primeiro-ministro português", "nominal").name == "Luís Montenegro"
     assert entity_of(batch, "en1", "Brazil's president", "nominal").name == "Luiz Inácio Lula da Silva"
@@ -188,7 +183,7 @@ def test_nominal_in_portuguese_english_and_spanish() -> None:
 
 
 def test_bare_role_resolves_to_the_person_the_article_introduced() -> None:
-    a = make_article(
+    a = analysed(
         "a1",
         "O comandante do batalhão, major João Prado, falou à imprensa.\n"
         "Segundo o comandante, o fogo começou no palco.",
@@ -198,7 +193,7 @@ def test_bare_role_resolves_to_the_person_the_article_introduced() -> None:
 
 
 def test_demonym_links_to_its_country() -> None:
-    a = make_article("a1", "Os brasileiros votam em outubro.")
+    a = analysed("a1", "Os brasileiros votam em outubro.")
     batch = merged(a)
     assert entity_of(batch, "a1", "brasileiros", "demonym").name == "Brasil"
 
@@ -223,7 +218,7 @@ def test_speakers_by_span_pronoun_role_and_partial_name() -> None:
     quotes[0].speaker = Speaker(
         "João Silva", span=Span(text.index("João Silva."), text.index("João Silva.") + 10)
     )
-    batch = merged(make_article("a1", text, quotes=quotes))
+    batch = merged(analysed("a1", text, quotes=quotes))
     by_id = {e.id: e for e in batch.entities}
     speakers = [q.speaker for q in batch.articles[0].quotes]
     assert [by_id[s.entity].name for s in speakers if s and s.entity] == [
@@ -241,9 +236,7 @@ def test_generic_organisation_speaker() -> None:
         "A Confederação Nacional da Indústria criticou a decisão.\n"
         "“Os juros travam o investimento”, disse a entidade."
     )
-    batch = merged(
-        make_article("a1", text, quotes=[quote(text, "Os juros travam o investimento", "a entidade")])
-    )
+    batch = merged(analysed("a1", text, quotes=[quote(text, "Os juros travam o investimento", "a entidade")]))
     by_id = {e.id: e for e in batch.entities}
     speaker = batch.articles[0].quotes[0].speaker
     assert speaker is not None and speaker.entity is not None
@@ -256,8 +249,8 @@ def test_generic_organisation_speaker() -> None:
 def test_ids_are_deterministic_and_entities_sorted() -> None:
     def run() -> Batch:
         return merged(
-            make_article("a1", "Lula recebeu Xi Jinping em Brasília."),
-            make_article("b1", "Maria Fernanda Lobo coordena o resgate em Petrópolis."),
+            analysed("a1", "Lula recebeu Xi Jinping em Brasília."),
+            analysed("b1", "Maria Fernanda Lobo coordena o resgate em Petrópolis."),
         )
 
     first, second = run(), run()
@@ -269,7 +262,7 @@ def test_ids_are_deterministic_and_entities_sorted() -> None:
 
 
 def test_stage_is_pure() -> None:
-    a = make_article("a1", "Lula recebeu Xi Jinping em Brasília.")
+    a = analysed("a1", "Lula recebeu Xi Jinping em Brasília.")
     before = copy.deepcopy(a)
     batch = Batch(articles=[a])
     out = merge_entities(batch, OPTIONS)
@@ -281,9 +274,7 @@ def test_stage_is_pure() -> None:
 
 
 def test_every_returned_mention_has_an_entity_and_unresolved_roles_are_dropped() -> None:
-    a = make_article(
-        "a1", "O tesoureiro Caio Brandão fechou as contas.\nO prefeito de Jacobina anunciou obras."
-    )
+    a = analysed("a1", "O tesoureiro Caio Brandão fechou as contas.\nO prefeito de Jacobina anunciou obras.")
     assert "prefeito de Jacobina" in [m.text for m in a.entities if m.kind == "nominal"]
     batch = merged(a)
     mentions = batch.articles[0].entities

@@ -3,45 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nlp_builders import make_article
 
-from parallax.model import Article, Quantity, Sentence, Source, Span
+from parallax.model import DateExpression, Quantity, Sentence, Span
 from parallax.nlp.dates import find_dates
 from parallax.nlp.numbers import number_lexicon, parse_numeral, read_number, tokenize
 from parallax.nlp.quantities import find_quantities
 
-PUBLISHED = "2025-03-14T10:30:00-03:00"  # a Friday
-
 #: (text, value, low, high, unit, qualifier, about)
 Row = tuple[str, float | None, float | None, float | None, str | None, str | None, str | None]
-
-#: research corpora for evaluation only (see tests/conftest.py); tests using them skip when absent
-SHARED_DATA = Path(
-    os.environ.get("PARALLAX_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
-)
-
-
-def make_article(text: str, language: str = "pt", published: str | None = PUBLISHED) -> Article:
-    """One sentence per line, as the sentence splitter would give for these short lines."""
-    sentences = [
-        Sentence(f"s{k}", m.group(), Span(m.start(), m.end()))
-        for k, m in enumerate(re.finditer(r"[^\n]+", text), 1)
-    ]
-    return Article(
-        id="a1",
-        source=Source(path="t.txt"),
-        text=text,
-        content_hash="h",
-        language=language,
-        published=published,
-        sentences=sentences,
-    )
 
 
 def rows(text: str, language: str = "pt") -> list[Row]:
@@ -484,6 +459,16 @@ def test_any_mix_of_number_and_date_words_is_safe(pieces: list[str], language: s
         assert q.value is None or q.value == q.value  # never NaN
 
 
+def test_dates_of_an_earlier_dates_stage_are_reused() -> None:
+    """A pipeline that runs "dates" before "quantities" has the dates on the article already."""
+    text = "Em março de 2019, o prédio abrigava 40 famílias."
+    article = make_article(text)
+    assert [(q.text, q.value) for q in find_quantities(article)] == [("40 famílias", 40.0)]
+    start = text.index("40 famílias")
+    article.dates = [DateExpression("40", Span(start, start + 2), None)]  # trusted as given
+    assert find_quantities(article) == []
+
+
 def test_quantity_round_trips_through_json() -> None:
     from parallax.model import from_dict, to_dict
 
@@ -492,13 +477,13 @@ def test_quantity_round_trips_through_json() -> None:
 
 
 @pytest.mark.shared_data
-def test_harem_amounts_are_found() -> None:
+def test_harem_amounts_are_found(shared_data: Path) -> None:
     """First HAREM (Linguateca): VALOR spans that a quantity overlaps, and how many quantities hit one.
 
     HAREM tags ordinals, scores and clock times as VALOR, which Parallax refuses by
     design, and leaves counts such as "três filhos" untagged; the bars allow for that.
     """
-    path = SHARED_DATA / "harem" / "FirstHAREM-selective-train.json"
+    path = shared_data / "harem" / "FirstHAREM-selective-train.json"
     if not path.exists():
         pytest.skip("shared research data not available")
     gold = recalled = system = precise = 0

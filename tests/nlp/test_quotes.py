@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from nlp_builders import make_article
 
 from parallax.model import Article, EntityMention, Quote, Source, Span
 from parallax.nlp.quotes import find_quotes
@@ -11,11 +12,8 @@ from parallax.nlp.sentences import split_sentences
 Row = tuple[str, str, str | None, str | None]  # kind, text, cue, speaker name
 
 
-def make_article(text: str, language: str = "pt", *, title: bool = False) -> Article:
-    article = Article(id="a1", source=Source(path="t.txt"), text=text, content_hash="h", language=language)
-    if title:
-        first = text.split("\n", 1)[0]
-        article.title, article.title_span = first, Span(0, len(first))
+def split_article(text: str, language: str = "pt", *, title: bool = False) -> Article:
+    article = make_article(text, language, title=title, split=False)
     article.sentences = split_sentences(article)
     return article
 
@@ -29,7 +27,7 @@ def check_spans(article: Article, quotes: list[Quote]) -> None:
 
 
 def rows(text: str, language: str = "pt", *, title: bool = False) -> list[Row]:
-    article = make_article(text, language, title=title)
+    article = split_article(text, language, title=title)
     quotes = find_quotes(article)
     check_spans(article, quotes)
     return [(q.kind, q.text, q.cue, q.speaker.name if q.speaker else None) for q in quotes]
@@ -399,7 +397,7 @@ def test_headline_quotes_count_but_the_headline_is_not_a_sentence() -> None:
 def test_entity_mentions_give_the_name_boundaries() -> None:
     text = "A escritora bell hooks disse que o amor é uma escolha."
     assert rows(text) == [("indirect", "o amor é uma escolha", "disse", "A escritora bell hooks")]
-    article = make_article(text)
+    article = split_article(text)
     start = text.index("bell")
     article.entities = [EntityMention("bell hooks", "PER", Span(start, start + len("bell hooks")))]
     quotes = find_quotes(article)
@@ -411,7 +409,7 @@ def test_entity_mentions_give_the_name_boundaries() -> None:
 
 def test_places_from_the_entity_stage_are_not_speakers() -> None:
     text = "O presidente de Portugal, Marcelo Rebelo de Sousa, disse que o país está preparado."
-    article = make_article(text)
+    article = split_article(text)
     start = text.index("Portugal")
     article.entities = [EntityMention("Portugal", "LOC", Span(start, start + len("Portugal")))]
     quotes = find_quotes(article)
@@ -454,12 +452,12 @@ def test_five_thousand_word_sentence() -> None:
     ],
 )
 def test_adversarial_input_gives_valid_quotes(text: str) -> None:
-    article = make_article(text)
+    article = split_article(text)
     check_spans(article, find_quotes(article))
 
 
 def test_many_quotations_in_one_sentence_are_all_found() -> None:
-    article = make_article("O ministro disse: " + "“sim” " * 500)
+    article = split_article("O ministro disse: " + "“sim” " * 500)
     quotes = find_quotes(article)
     assert len(quotes) == 500
     assert {q.text for q in quotes} == {"sim"}

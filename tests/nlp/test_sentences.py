@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from nlp_builders import make_article
 
-from parallax.model import Article, RemovedLine, Source, Span
+from parallax.model import RemovedLine, Span
 from parallax.nlp.sentences import find_dateline, pair_quotation_marks, split_line, split_sentences
 
 
-def make_article(text: str, language: str = "pt", *, title: bool = False) -> Article:
-    article = Article(id="a1", source=Source(path="t.txt"), text=text, content_hash="h", language=language)
-    if title:
-        first = text.split("\n", 1)[0]
-        article.title = first
-        article.title_span = Span(0, len(first))
-    return article
-
-
 def sentences_of(text: str, language: str = "pt", *, title: bool = False) -> list[str]:
-    article = make_article(text, language, title=title)
+    article = make_article(text, language, title=title, split=False)
     out = split_sentences(article)
     for s in out:
         assert article.text[s.span.start : s.span.end] == s.text
@@ -181,7 +173,7 @@ def test_lines_are_never_joined_and_title_is_skipped() -> None:
 
 def test_removed_lines_are_not_sentences() -> None:
     text = "Compartilhe\nO fogo começou às 2h.\nLeia também: outra notícia\nA polícia investiga."
-    article = make_article(text)
+    article = make_article(text, split=False)
     share = Span(0, len("Compartilhe"))
     teaser_start = text.index("Leia")
     teaser = Span(teaser_start, teaser_start + len("Leia também: outra notícia"))
@@ -194,7 +186,7 @@ def test_removed_lines_are_not_sentences() -> None:
 
 def test_crlf_lines_and_offsets() -> None:
     text = "Primeira frase.  Segunda frase.\r\n\r\n  Terceira linha.\r\n"
-    article = make_article(text)
+    article = make_article(text, split=False)
     got = split_sentences(article)
     assert [s.text for s in got] == ["Primeira frase.", "Segunda frase.", "Terceira linha."]
     assert got[2].span == Span(text.index("Terceira"), text.index("Terceira") + len("Terceira linha."))
@@ -253,7 +245,7 @@ def test_five_thousand_word_sentence_and_text_without_punctuation() -> None:
 
 def test_adversarial_lines_do_not_crash() -> None:
     for text in ["“" * 3000 + "fim", '"' * 3001, ". " * 3000, "Sr. " * 3000, "— " * 3000, "…" * 3000]:
-        article = make_article(text)
+        article = make_article(text, split=False)
         for s in split_sentences(article):
             assert article.at(s.span) == s.text
     assert len(split_line(". " * 3000)) == 3000

@@ -6,14 +6,12 @@ from the texts, so the report tests do not depend on any pipeline stage.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from parallax.ingest import article_id, content_hash
 from parallax.model import (
     Alignment,
     Article,
@@ -77,15 +75,6 @@ def span_of(text: str, needle: str, after: str = "") -> Span:
     start = text.index(after) if after else 0
     found = text.index(needle, start)
     return Span(found, found + len(needle))
-
-
-def content_hash(body: str) -> str:
-    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", body)).strip().casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
-def article_id(source_key: str, digest: str) -> str:
-    return "a" + hashlib.sha256(f"{source_key}\n{digest}".encode()).hexdigest()[:11]
 
 
 def serra_article(text: str = SERRA_TEXT) -> Article:

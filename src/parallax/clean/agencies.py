@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from parallax.clean.text import fold, squash
+from parallax.text import fold_chars, squash_chars
 
 Ownership = Literal["private", "cooperative", "public", "state"]
 
@@ -71,7 +71,7 @@ _JOINERS = re.compile(r"[\s\-]+")
 
 def _key(form: str) -> str:
     """Folded form with spaces and hyphens alike ("France-Presse" = "France Presse")."""
-    return _JOINERS.sub(" ", squash(form))
+    return _JOINERS.sub(" ", squash_chars(form))
 
 
 _LEADING = re.compile(
@@ -149,7 +149,7 @@ def _matchers() -> _Matchers:
             by_form.setdefault(abbreviation, agency)
         for handle in agency.handles:
             by_form.setdefault(handle.lower(), agency)
-        exclusions.update(squash(e) for e in agency.exclusions)
+        exclusions.update(squash_chars(e) for e in agency.exclusions)
     name_pattern = _alternation(names, loose_joiners=True)
     return _Matchers(
         names=re.compile(rf"(?<![\w@])(?:{name_pattern})(?!\w)"),
@@ -163,7 +163,7 @@ def _matchers() -> _Matchers:
 def find_mentions(text: str) -> list[Mention]:
     """Every agency named in ``text``, longest form first where forms overlap, in text order."""
     m = _matchers()
-    folded = fold(text)
+    folded = fold_chars(text)
     excluded = [(x.start(), x.end()) for x in m.exclusions.finditer(folded)] if m.exclusions else []
     found: list[Mention] = []
     taken = bytearray(len(text))  # 1 where a longer form or an exclusion already holds the character

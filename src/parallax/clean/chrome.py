@@ -32,9 +32,10 @@ import justext
 from parallax.clean.agencies import agency_by_name, agency_list
 from parallax.clean.language import classify_line
 from parallax.clean.lexicons import LEXICONS, Lexicon
-from parallax.clean.text import Line, body_lines, squash, strip_accents
+from parallax.clean.text import Line, body_lines
 from parallax.model import Article, RemovedLine
 from parallax.options import Options
+from parallax.text import squash_chars, strip_accents
 
 #: Order in which whole-line and line-start patterns are tried: the first reason that
 #: matches wins ("Receba as notícias no WhatsApp" is a newsletter prompt, not a share button).
@@ -290,7 +291,7 @@ def _density(text: str, stoplist: frozenset[str]) -> float:
 def _infos(lines: Sequence[Line], languages: Sequence[str]) -> list[_Info]:
     out: list[_Info] = []
     for line in lines:
-        folded = squash(line.text)
+        folded = squash_chars(line.text)
         core = folded.lstrip(_LEAD).rstrip(_TRAIL)
         words = len(_WORD.findall(line.text))
         lang, confidence = classify_line(line.text, languages) if languages else ("", 0.0)
@@ -607,7 +608,7 @@ def _find_title(infos: list[_Info], header_title: str | None) -> int | None:
 
 def _same_title(line: str, title: str) -> bool:
     """The line prints the title (case, accents and a site suffix "| Folha" aside)."""
-    a, b = squash(line).rstrip(" ."), squash(title).rstrip(" .")
+    a, b = squash_chars(line).rstrip(" ."), squash_chars(title).rstrip(" .")
     return a == b or (
         len(b) > 20 and a.startswith(b) and a[len(b) : len(b) + 3].strip()[:1] in ("|", "-", "–", "—")
     )
@@ -746,7 +747,7 @@ def classify_lines(
     """
     c = _compiled()
     infos = _infos(lines, languages)
-    masthead = squash(outlet) if outlet else None
+    masthead = squash_chars(outlet) if outlet else None
     for info in infos:
         info.reason = _pattern_reason(info, c)
         if info.reason is None and masthead is not None and info.core == masthead:

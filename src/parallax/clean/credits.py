@@ -30,8 +30,9 @@ from functools import cache
 from parallax.clean.agencies import Mention, find_mentions
 from parallax.clean.language import dominant_language
 from parallax.clean.lexicons import LEXICONS, Lexicon
-from parallax.clean.text import Line, body_lines, fold
+from parallax.clean.text import Line, body_lines
 from parallax.model import Article, Credit, CreditKind, Span
+from parallax.text import fold_chars
 
 #: Agency name recorded for "com agências" / "con agencias" / "with agencies": several
 #: unnamed agencies. Analysts filter on it to find articles that credit wires without naming them.
@@ -147,7 +148,7 @@ def _dateline_head(head: str) -> bool:
         return False
     months = _months()
     for token in tokens:
-        plain = fold(token)
+        plain = fold_chars(token)
         if not (token[0].isupper() or token[0].isdigit() or plain in months or plain in _HEAD_CONNECTORS):
             return False
     return True
@@ -182,7 +183,7 @@ def _allowed(mention: Mention, article: Article, lang: str | None, full_folded: 
     ambiguous_in = AMBIGUOUS_ABBREVIATIONS.get(article.text[mention.start : mention.end])
     if not ambiguous_in or lang not in ambiguous_in:
         return True
-    if any(_key_in(fold(n), full_folded) for n in mention.agency.names):
+    if any(_key_in(fold_chars(n), full_folded) for n in mention.agency.names):
         return True
     return bool(_cues().agency_word.search(before))
 
@@ -197,7 +198,7 @@ def find_credits(article: Article) -> list[Credit]:
     lines = body_lines(article)
     reasons = _line_reasons(article)
     lang = article.language or dominant_language((li.text for li in lines), tuple(LEXICONS))
-    full_folded = fold(article.text)
+    full_folded = fold_chars(article.text)
     credits: list[Credit] = []
     seen: set[tuple[str, str, Span]] = set()
 
@@ -212,7 +213,7 @@ def find_credits(article: Article) -> list[Credit]:
         reason = reasons.get(line.span)
         if reason not in EVIDENCE_REASONS:
             continue
-        folded = fold(line.text)
+        folded = fold_chars(line.text)
         words = len(_WORD.findall(line.text))
         for hit in cues.with_agencies.finditer(folded):
             if words <= MAX_BYLINE_WORDS or hit.start() > len(folded) - 40:

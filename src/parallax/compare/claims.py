@@ -1,88 +1,99 @@
-"""Claims: aligned sentences of a story grouped into statements, with their status.
+"""Claims of a story, compared claim by claim rather than sentence by sentence.
 
-Grouping: aligned pairs (score >= threshold, neither sentence trivial) are taken
-strongest first and merged union-find style, but two groups merge only when
+A claim is what an analyst reads as "these outlets say the same thing" (or
+"only this one says it", or "they give different figures"). There are three kinds.
 
-* they share no article (a claim holds at most one sentence per article), and
-* the mean score of all their cross pairs is at least 0.8 × threshold,
+**Figure claims** (:mod:`parallax.compare.figures`): every figure of the story,
+headline included, grouped by what it measures. A figure that independent
+sources state with different values is a ``conflicting`` claim (with its
+:class:`~parallax.model.Conflict`); one that two or more independent sources
+state alike is ``corroborated``, however it is worded ("17 feridos", "dezessete
+pessoas feridas"). Evidence: the quantities as printed, every mention of them.
+Text: the clause that carries the figure in the most central mention (a
+Portuguese sentence when there is one), e.g. "A casa tinha capacidade para 300
+pessoas" or "deixou 15 mortos e 17 feridos".
 
-which stops a chain A~B~C from pulling together A and C that say different things.
+**Statement claims**: aligned sentences. First a *core* grouping of sentences,
+at most one per article: aligned pairs (score >= threshold) are merged strongest
+first, and two groups merge only when they share no article and the mean score
+of all their cross pairs is at least 0.8 × threshold (the chain guard: A~B~C must
+not pull together A and C that say different things). Then *support*: a sentence
+or headline of an article the group lacks supports the group when it scores at
+least threshold + 0.05 with one member and the threshold with the members on
+average. A sentence may support several claims (one sentence, two facts), and a
+sentence that found no partner in the core grouping gains the sentences that
+support it (a fact that one outlet states in a sentence of its own and another
+inside a longer one) when one of them scores at least threshold + 0.15. A group
+whose units, but for one article's sentences, are all in another group that
+holds a sentence of that article too, and span two or more other articles, is
+the same claim spread over two sentences of that article: they are merged. Headlines only ever
+support a group (they restate the lead). A statement claim is ``corroborated``
+with two or more independent sources (:mod:`parallax.compare.sources`), else
+``single_source``. Its text is its most central sentence (Portuguese preferred).
+A corroborated figure claim whose mentions all sit in the sentences of a
+corroborated statement claim of the same articles is left out: the statement
+claim already says it.
 
-Status: ``conflicting`` when figures about one attribute disagree between
-independent sources (see below); else ``corroborated`` with evidence from ≥ 2
-independent sources (:mod:`parallax.compare.sources`); else ``single_source``
-(an unaligned non-trivial sentence, or a group whose articles are all one source,
-such as a wire and its copy). Trivial sentences (datelines, bylines, lines
-under 4 words or 20 characters, all-capitals lines) make no claim.
-
-Conflicts are collected per story, not only inside aligned groups, because a
-headline's "pelo menos 12 mortos" and another lead's "15 mortos" rarely align as
-sentences. Every figure of the headline and of the sentences (background ones,
-dated in another year than the publication, excepted) is compared with the
-figures of other independent sources. Two differing figures are linked when
-
-* neither article also states the other's figure (then they are two different
-  things, like "142 votos contra" and "88 a favor" in both reports), and
-* both sit in a headline or lead (first two sentences), or, for counts
-  (``about`` known), their sentences score at least half the alignment
-  threshold, or, for bare unit families (percentages, sums, durations,
-  distances), whose subject is unknown, their sentences are aligned. Each
-connected set of linked figures is one conflict (one figure per article, the
-first in text order). It is attached to the claim that already holds two or
-more of its sentences (its missing sentences are added as evidence) or becomes
-a claim of its own whose evidence is the sentences (or headline) carrying the figures.
+**Single-source claims**: a sentence (or a wire and its copies) that no other
+source supports, that supports no corroborated claim and that is not mostly a
+quote that another source reports too (see :mod:`parallax.compare.quotes`: "Segundo
+ele, é sempre mais fácil investir na guerra" stands for a statement four outlets
+quote); and, inside the
+sentences of a corroborated claim, a figure that no other independent source
+states ("derrubou mais de 150 árvores" in a lead whose storm every outlet
+reports), with the figure's clause as text and its quantity as evidence.
+Trivial sentences (datelines, bylines, lines under 4 words or 20 characters,
+all-capitals lines) make no claim.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from parallax.compare.align import Unit
-from parallax.compare.conflicts import Figure, compatible, differ, figure
+from parallax.compare.conflicts import differ
+from parallax.compare.figures import Mention, clause, conflict_of, disagree, link_figures, mentions_of
 from parallax.compare.sources import count_sources
-from parallax.model import Article, Claim, ClaimStatus, Conflict, ConflictValue, Evidence, Span, Story
+from parallax.model import Article, Claim, ClaimStatus, Conflict, Evidence, Span, Story
 from parallax.stories.features import Matrix
 
 CHAIN_GUARD = 0.8
-CONFLICT_LINK = 0.5
+SUPPORT_MARGIN = 0.05
+PIVOT_MARGIN = 0.10
 _STATUS_RANK = {"conflicting": 0, "corroborated": 1, "single_source": 2}
 _LANGUAGE_PREFERENCE = {"pt": 0, "en": 1, "es": 2}
 
 
 @dataclass(slots=True)
-class Mention:
-    """One figure as printed in one article, with the text that carries it."""
-
-    article: Article
-    article_rank: int
-    figure: Figure
-    text: str  # the quantity as printed
-    span: Span  # the quantity's span
-    evidence: Span  # its sentence, or the headline
-    unit: Unit | None
-    lead: bool
-
-
-@dataclass(slots=True)
 class Group:
-    units: list[Unit]
-    extra: list[Evidence] = field(default_factory=list)
-    conflict: Conflict | None = None
+    """A statement: core sentences (one per article) and the units that support it."""
+
+    core: list[Unit]
+    support: list[Unit] = field(default_factory=list)
+
+    @property
+    def units(self) -> list[Unit]:
+        return sorted([*self.core, *self.support], key=_position)
+
+    @property
+    def key(self) -> frozenset[int]:
+        return frozenset(u.index for u in [*self.core, *self.support])
+
+
+def _position(u: Unit) -> tuple[int, int]:
+    return (u.article_rank, u.span.start)
 
 
 def group_units(units: Sequence[Unit], scores: Matrix, threshold: float) -> list[list[Unit]]:
-    """Guarded average-link grouping of aligned units (see module doc); singletons included."""
-    members: dict[int, list[int]] = {u.index: [u.index] for u in units if not u.trivial}
+    """Core grouping: guarded average-link grouping of aligned sentences; singletons included."""
+    members: dict[int, list[int]] = {u.index: [u.index] for u in units if not u.trivial and not u.headline}
     root: dict[int, int] = {i: i for i in members}
     edges = sorted(
-        (
-            (-float(scores[a, b]), a, b)
-            for a in members
-            for b in members
-            if a < b and scores[a, b] >= threshold
-        ),
+        (-float(scores[a, b]), a, b) for a in members for b in members if a < b and scores[a, b] >= threshold
     )
     by_index = {u.index: u for u in units}
     for _, a, b in edges:
@@ -103,100 +114,126 @@ def group_units(units: Sequence[Unit], scores: Matrix, threshold: float) -> list
     return [sorted((by_index[i] for i in m), key=_position) for m in members.values()]
 
 
-def _position(u: Unit) -> tuple[int, int]:
-    return (u.article_rank, u.span.start)
-
-
-def mentions_of(articles: Sequence[Article], units: Sequence[Unit]) -> list[Mention]:
-    """Every comparable figure of the story, in the headline or in a non-trivial, non-background sentence."""
-    out: list[Mention] = []
-    for rank, article in enumerate(articles):
-        title = article.title_span
-        if title is None:
-            continue
-        for q in article.quantities:
-            f = figure(q, article.text[q.span.end : q.span.end + 40])
-            if f is not None and title.start <= q.span.start < title.end:
-                out.append(Mention(article, rank, f, q.text, q.span, title, None, True))
-    for u in units:
-        if u.trivial or u.background:
-            continue
-        for f, span in u.figures:
-            out.append(Mention(u.article, u.article_rank, f, u.article.at(span), span, u.span, u, u.lead))
-    return sorted(out, key=lambda m: (m.article_rank, m.span.start))
-
-
-def find_conflicts(
-    mentions: Sequence[Mention], scores: Matrix, groups: dict[str, str], threshold: float
-) -> list[list[Mention]]:
-    """Sets of linked, disagreeing figures (one per article), each a conflict."""
-    n = len(mentions)
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    stated: dict[str, list[Figure]] = {}
-    for m in mentions:
-        stated.setdefault(m.article.id, []).append(m.figure)
-
-    def also_states(article_id: str, f: Figure) -> bool:
-        return any(g.key == f.key and not differ(g, f) for g in stated[article_id])
-
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = mentions[i], mentions[j]
-            if groups[a.article.id] == groups[b.article.id] or not differ(a.figure, b.figure):
+def add_support(groups: Sequence[Group], units: Sequence[Unit], scores: Matrix, threshold: float) -> None:
+    """Give every group, for each article it lacks, that article's best supporting unit (see module doc)."""
+    candidates = [u for u in units if not u.trivial]
+    if not candidates:
+        return
+    rows = np.array([u.index for u in candidates])
+    by_index = {u.index: u for u in candidates}
+    for group in groups:
+        present = {u.article_rank for u in group.core}
+        sub = scores[rows][:, [u.index for u in group.core]]
+        best, mean = sub.max(axis=1), sub.mean(axis=1)
+        chosen: dict[int, tuple[float, float, int]] = {}
+        for k, u in enumerate(candidates):
+            if u.article_rank in present or best[k] < threshold + SUPPORT_MARGIN or mean[k] < threshold:
                 continue
-            if also_states(b.article.id, a.figure) or also_states(a.article.id, b.figure):
-                continue  # both report both figures: they are about different things
-            aligned = 0.0
-            if a.unit is not None and b.unit is not None:
-                aligned = float(scores[a.unit.index, b.unit.index])
-            if a.lead and b.lead:
-                linked = True
-            elif a.figure.key.startswith("about:"):
-                linked = aligned >= CONFLICT_LINK * threshold
-            else:  # bare percentages, sums, durations outside the leads: only in aligned statements
-                linked = aligned >= threshold
-            if linked:
-                parent[find(j)] = find(i)
-    sets: dict[int, list[Mention]] = {}
-    for i in range(n):
-        sets.setdefault(find(i), []).append(mentions[i])
-    out: list[list[Mention]] = []
-    for members in sets.values():
-        first: dict[str, Mention] = {}
-        for m in members:
-            first.setdefault(m.article.id, m)
-        kept = sorted(first.values(), key=lambda m: (m.article_rank, m.span.start))
-        if any(differ(a.figure, b.figure) for i, a in enumerate(kept) for b in kept[i + 1 :]):
-            out.append(kept)
-    return sorted(out, key=lambda ms: (ms[0].article_rank, ms[0].span.start))
+            rank = (float(mean[k]), float(best[k]), -u.index)
+            if u.article_rank not in chosen or rank > chosen[u.article_rank]:
+                chosen[u.article_rank] = rank
+        if len(group.core) == 1 and all(r[1] < threshold + PIVOT_MARGIN for r in chosen.values()):
+            continue  # a lone sentence needs one clear partner before weaker ones may join it
+        group.support = sorted((by_index[-r[2]] for r in chosen.values()), key=_position)
 
 
-def _conflict(mentions: Sequence[Mention]) -> Conflict:
-    return Conflict(
-        attribute=mentions[0].figure.attribute,
-        values=[ConflictValue(m.article.id, m.text, m.figure.reported) for m in mentions],
-        compatible=compatible([m.figure for m in mentions]),
+def merge_split_statements(groups: list[Group]) -> list[Group]:
+    """Merge a group into another when, but for one article's sentences, its units are among the other's
+    and span two or more articles: one claim that the article spreads over two sentences."""
+    out: list[Group] = []
+    seen: set[frozenset[int]] = set()
+    for g in groups:
+        if g.key not in seen:
+            seen.add(g.key)
+            out.append(g)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(out)):
+            for j in range(len(out)):
+                if i != j and _spread(out[i], out[j]):
+                    merged = _union(out[i], out[j])
+                    out = [g for k, g in enumerate(out) if k not in (i, j)]
+                    out.insert(min(i, j), merged)
+                    changed = True
+                    break
+            if changed:
+                break
+    return out
+
+
+def _spread(a: Group, b: Group) -> bool:
+    """``a``'s units outside some article X are among ``b``'s and cover two or more articles; both hold X."""
+    units_a, units_b = a.units, b.units
+    for rank in sorted({u.article_rank for u in units_a} & {u.article_rank for u in units_b}):
+        rest_a = {u.index for u in units_a if u.article_rank != rank}
+        rest_b = {u.index for u in units_b if u.article_rank != rank}
+        others = {u.article_rank for u in units_a if u.article_rank != rank}
+        if len(others) >= 2 and rest_a <= rest_b:
+            return True
+    return False
+
+
+def _union(a: Group, b: Group) -> Group:
+    core = {u.index: u for u in [*a.core, *b.core]}
+    support = {u.index: u for u in [*a.support, *b.support] if u.index not in core}
+    return Group(sorted(core.values(), key=_position), sorted(support.values(), key=_position))
+
+
+def _mostly_quoted(unit: Unit, quotes: Sequence[tuple[str, Span]]) -> bool:
+    """Half or more of the unit's characters are a quote that another source also reports."""
+    covered = sum(
+        min(span.end, unit.span.end) - max(span.start, unit.span.start)
+        for article, span in quotes
+        if article == unit.article.id and span.overlaps(unit.span)
     )
+    return covered >= 0.5 * len(unit.span)
 
 
 def _representative(units: Sequence[Unit], scores: Matrix) -> Unit:
-    def key(u: Unit) -> tuple[int, float, int, int]:
+    def key(u: Unit) -> tuple[int, bool, float, int, int]:
         centrality = sum(float(scores[u.index, v.index]) for v in units if v is not u)
-        return (_LANGUAGE_PREFERENCE.get(u.language or "", 3), -round(centrality, 9), *_position(u))
+        lang = _LANGUAGE_PREFERENCE.get(u.language or "", 3)
+        return (lang, u.headline, -round(centrality, 9), *_position(u))
 
     return min(units, key=key)
+
+
+def _representative_mention(mentions: Sequence[Mention], scores: Matrix) -> Mention:
+    def key(m: Mention) -> tuple[int, bool, float, int, int]:
+        centrality = sum(
+            float(scores[m.unit.index, o.unit.index]) for o in mentions if o.article is not m.article
+        )
+        lang = _LANGUAGE_PREFERENCE.get(m.article.language or "", 3)
+        return (lang, m.unit.headline, -round(centrality, 9), *m.position)
+
+    return min(mentions, key=key)
 
 
 def claim_id(story_id: str, evidence: Sequence[Evidence]) -> str:
     keys = sorted(f"{e.article}:{e.span.start}-{e.span.end}" for e in evidence)
     return "cl-" + hashlib.sha1("\n".join([story_id, *keys]).encode("utf-8")).hexdigest()[:10]
+
+
+def _evidence(items: Iterable[tuple[Article, int, int]]) -> list[Evidence]:
+    """Evidence from (article, start, end) triples, deduplicated, in the order given."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for article, start, end in items:
+        if (article.id, start, end) in seen:
+            continue
+        seen.add((article.id, start, end))
+        out.append(Evidence(article.id, Span(start, end), article.text[start:end]))
+    return out
+
+
+@dataclass(slots=True)
+class _Draft:
+    text: str
+    status: ClaimStatus
+    evidence: list[Evidence]
+    sources: int
+    conflict: Conflict | None = None
 
 
 def build_claims(
@@ -206,79 +243,124 @@ def build_claims(
     scores: Matrix,
     groups: dict[str, str],
     threshold: float,
+    quoted_elsewhere: Iterable[tuple[str, Span]] = (),
 ) -> list[Claim]:
-    """Claims of one story (see module doc), sorted: conflicts, corroborations, single-source claims."""
-    grouped = [Group(us) for us in group_units(units, scores, threshold)]
-    standalone: list[list[Mention]] = []
-    for conflict in find_conflicts(mentions_of(articles, units), scores, groups, threshold):
-        held = [
-            (sum(1 for m in conflict if m.unit is not None and m.unit in g.units), -k, g)
-            for k, g in enumerate(grouped)
-            if g.conflict is None
-        ]
-        best = max(held, key=lambda h: (h[0], h[1]), default=None)
-        if best is None or best[0] < 2:
-            standalone.append(conflict)
+    """Claims of one story (see module doc), sorted: conflicts, corroborations, single-source claims.
+
+    ``quoted_elsewhere`` lists (article id, span) of quotes that another independent source also
+    reports (quote groups): a sentence that is mostly such a quote is not single-source."""
+    drafts: list[_Draft] = []
+
+    # statements
+    statements = [Group(core) for core in group_units(units, scores, threshold)]
+    add_support(statements, units, scores, threshold)
+    statements = merge_split_statements(statements)
+    corroborated_units: set[int] = set()
+    statement_keys: list[tuple[frozenset[int], frozenset[str]]] = []
+    single_groups: list[Group] = []
+    corroborated_groups: list[Group] = []
+    for g in statements:
+        members = g.units
+        sources = count_sources((u.article.id for u in members), groups)
+        if sources >= 2:
+            corroborated_groups.append(g)
+            corroborated_units.update(u.index for u in members)
+            statement_keys.append((g.key, frozenset(u.article.id for u in members)))
+            drafts.append(
+                _Draft(
+                    _representative(g.core, scores).text,
+                    "corroborated",
+                    _evidence((u.article, u.span.start, u.span.end) for u in members),
+                    sources,
+                )
+            )
+        else:
+            single_groups.append(g)
+    quotes = list(quoted_elsewhere)
+    for g in single_groups:
+        if any(u.index in corroborated_units or _mostly_quoted(u, quotes) for u in g.units):
             continue
-        target = best[2]
-        target.conflict = _conflict(conflict)
-        for m in conflict:
-            if m.unit is None or m.unit not in target.units:
-                target.extra.append(Evidence(m.article.id, m.evidence, m.article.at(m.evidence)))
+        members = [u for u in g.units if not u.headline]
+        drafts.append(
+            _Draft(
+                _representative(g.core, scores).text,
+                "single_source",
+                _evidence((u.article, u.span.start, u.span.end) for u in members),
+                1,
+            )
+        )
+
+    # figures
+    mentions = mentions_of(units)
+    in_figure_claims: set[int] = set()
+    for figure in link_figures(mentions, scores, groups, threshold):
+        sources = count_sources((m.article.id for m in figure), groups)
+        conflicting = disagree(figure, groups)
+        if not conflicting and sources < 2:
+            continue
+        in_figure_claims.update(id(m) for m in figure)
+        figure_units = frozenset(m.unit.index for m in figure)
+        figure_articles = frozenset(m.article.id for m in figure)
+        if not conflicting and any(
+            figure_units <= key and figure_articles == arts for key, arts in statement_keys
+        ):
+            continue  # a statement claim of the same articles, holding these sentences, says it
+        chosen = _representative_mention(figure, scores)
+        drafts.append(
+            _Draft(
+                clause(chosen.unit, chosen.span),
+                "conflicting" if conflicting else "corroborated",
+                _evidence((m.article, m.span.start, m.span.end) for m in figure),
+                sources,
+                conflict_of(figure) if conflicting else None,
+            )
+        )
+
+    # single-source figures inside corroborated statements
+    by_unit: dict[int, list[Mention]] = {}
+    by_value: dict[tuple[str, float], list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(m.unit.index, []).append(m)
+        if not m.unit.headline:
+            by_value.setdefault((m.figure.key, round(m.figure.value, 6)), []).append(m)
+    detail_done: set[int] = set()
+    for g in corroborated_groups:
+        for u in g.units:
+            if u.headline:
+                continue
+            for m in by_unit.get(u.index, []):
+                if id(m) in in_figure_claims or id(m) in detail_done:
+                    continue
+                same = [
+                    o
+                    for o in by_value[(m.figure.key, round(m.figure.value, 6))]
+                    if not differ(o.figure, m.figure)
+                ]
+                if any(groups[o.article.id] != groups[m.article.id] for o in same):
+                    continue
+                echoes = [o for o in same if id(o) not in in_figure_claims]
+                detail_done.update(id(o) for o in echoes)
+                drafts.append(
+                    _Draft(
+                        clause(u, m.span),
+                        "single_source",
+                        _evidence((o.article, o.span.start, o.span.end) for o in echoes),
+                        1,
+                    )
+                )
 
     ranks = {a.id: k for k, a in enumerate(articles)}
-    claims: list[tuple[tuple[int, int, int, int], Claim]] = []
-    for g in grouped:
-        evidence = [Evidence(u.article.id, u.span, u.text) for u in g.units]
-        seen = {(e.article, e.span) for e in evidence}
-        evidence += [e for e in g.extra if (e.article, e.span) not in seen]
-        sources = count_sources((e.article for e in evidence), groups)
-        status: ClaimStatus = (
-            "conflicting" if g.conflict else "corroborated" if sources >= 2 else "single_source"
-        )
-        text = _representative(g.units, scores).text
-        claims.append(
-            (
-                _claim_order(status, sources, evidence, ranks),
-                Claim(claim_id(story.id, evidence), text, status, sources, evidence, g.conflict),
-            )
-        )
-    for conflict in standalone:
-        evidence = []
-        for m in conflict:
-            ev = Evidence(m.article.id, m.evidence, m.article.at(m.evidence))
-            if all((e.article, e.span) != (ev.article, ev.span) for e in evidence):
-                evidence.append(ev)
-        sources = count_sources((e.article for e in evidence), groups)
-        chosen = min(
-            conflict,
-            key=lambda m: (
-                _LANGUAGE_PREFERENCE.get(m.article.language or "", 3),
-                m.unit is None,
-                m.article_rank,
-            ),
-        )
-        claims.append(
-            (
-                _claim_order("conflicting", sources, evidence, ranks),
-                Claim(
-                    claim_id(story.id, evidence),
-                    chosen.article.at(chosen.evidence),
-                    "conflicting",
-                    sources,
-                    evidence,
-                    _conflict(conflict),
-                ),
-            )
-        )
-    ordered = [c for _, c in sorted(claims, key=lambda kc: kc[0])]
+    ordered = sorted(drafts, key=lambda d: _claim_order(d.status, d.sources, d.evidence, ranks))
+    claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
-    for claim in ordered:
-        n = seen_ids.get(claim.id, 0)
-        seen_ids[claim.id] = n + 1
+    for d in ordered:
+        cid = claim_id(story.id, d.evidence)
+        n = seen_ids.get(cid, 0)
+        seen_ids[cid] = n + 1
         if n:
-            claim.id = f"{claim.id}-{n + 1}"
-    return ordered
+            cid = f"{cid}-{n + 1}"
+        claims.append(Claim(cid, d.text, d.status, d.sources, d.evidence, d.conflict))
+    return claims
 
 
 def _claim_order(

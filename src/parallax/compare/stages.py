@@ -16,7 +16,7 @@ from parallax.compare.align import Unit, alignments, score_matrix, units_of
 from parallax.compare.claims import build_claims
 from parallax.compare.copies import find_copies
 from parallax.compare.quotes import QuoteItem, group_quotes, quote_items
-from parallax.compare.sources import source_groups
+from parallax.compare.sources import count_sources, source_groups
 from parallax.model import Article, Batch, Credit, Story
 from parallax.options import Options
 from parallax.registry import corpus_stage
@@ -43,7 +43,7 @@ def _with_copies(stories: Sequence[Story], articles: Sequence[Article]) -> list[
 
 
 def _embed(units: Sequence[Unit], quotes: Sequence[QuoteItem]) -> None:
-    todo_units = [u for u in units if not u.trivial]
+    todo_units = [u for u in units if not u.trivial and u.role != "title"]  # titles: see align.Unit
     texts = [u.text for u in todo_units] + [q.quote.text for q in quotes]
     if not texts:
         return
@@ -80,13 +80,20 @@ def compare(batch: Batch, options: Options) -> Batch:
     stories: list[Story] = []
     for story, members, units, quotes in prepared:
         groups = source_groups(members)
-        scores = score_matrix(units, options.embeddings)
+        scores = score_matrix(units, options.embeddings, threshold)
+        quote_groups = group_quotes(quotes, entities)
+        quoted_elsewhere = [
+            (v.article, v.span)
+            for g in quote_groups
+            if count_sources((v.article for v in g.variants), groups) >= 2
+            for v in g.variants
+        ]
         stories.append(
             dataclasses.replace(
                 story,
-                claims=build_claims(story, members, units, scores, groups, threshold),
+                claims=build_claims(story, members, units, scores, groups, threshold, quoted_elsewhere),
                 alignments=alignments(units, scores, threshold),
-                quote_groups=group_quotes(quotes, entities),
+                quote_groups=quote_groups,
             )
         )
     return dataclasses.replace(batch, articles=articles, stories=stories)

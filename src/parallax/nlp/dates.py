@@ -60,20 +60,19 @@ Conventions (the gold follows them):
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.model import Article, DateExpression, Span
+from parallax.nlp.lang import resources
 from parallax.nlp.numbers import (
     Token,
-    fold,
+    fold_fields,
     match_phrase,
     match_phrase_before,
     number_lexicon,
-    phrase,
     read_number,
     tokenize,
 )
@@ -145,28 +144,13 @@ class DateLexicon:
 
     @classmethod
     def build(cls, language: str, **fields: object) -> DateLexicon:
-        folded: dict[str, object] = {}
-        for name, value in fields.items():
-            if isinstance(value, Mapping):
-                if name in _PHRASE_FIELDS:
-                    folded[name] = {phrase(k): v for k, v in value.items()}
-                else:
-                    folded[name] = {fold(k): v for k, v in value.items()}
-            elif isinstance(value, (set, frozenset)):
-                if name in _PHRASE_FIELDS:
-                    folded[name] = frozenset(phrase(v) for v in value)
-                else:
-                    folded[name] = frozenset(fold(v) for v in value)
-            else:
-                folded[name] = value
-        return cls(language=language, **folded)  # type: ignore[arg-type]
+        """Fold every key so that lookups ignore case and accents."""
+        return cls(language=language, **fold_fields(fields, _PHRASE_FIELDS))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=8)
 def date_lexicon(language: str | None) -> DateLexicon:
-    code = language if language in ("pt", "en", "es") else "pt"
-    module = importlib.import_module(f"parallax.nlp.lang.{code}.dates")
-    lexicon: DateLexicon = module.LEXICON
+    lexicon: DateLexicon = resources(language, "dates").LEXICON
     return lexicon
 
 
@@ -403,6 +387,16 @@ class _Scanner:
 
     def _day(self, day: dt.date | None) -> str | None:
         return day.isoformat() if day else None
+
+    def with_day_after(self, first: int, stop: int, resolved: dt.date, trust_day: bool) -> _Found:
+        """``resolved`` for tokens ``[first, stop)``, or the day printed right after them ("ontem (13)")
+        when it is in parentheses, agrees with ``resolved``, or ``trust_day`` says to take it anyway."""
+        day_after = self.explicit_day_after(stop)
+        if day_after is not None and (trust_day or self.t[stop].text == "(" or day_after[0] == resolved.day):
+            explicit_date = nearest_day(resolved, day_after[0])
+            if explicit_date is not None:
+                return _Found(first, day_after[1], explicit_date.isoformat(), True)
+        return _Found(first, stop, resolved.isoformat(), True)
 
     def explicit_day_after(self, i: int) -> tuple[int, int] | None:
         """A day number printed after a weekday or "ontem": "(13)", ", 13,", ", dia 13", " 13"."""
@@ -746,15 +740,7 @@ class _Scanner:
             day_after = self.explicit_day_after(stop)
             return _Found(first, day_after[1] if day_after else stop, None, True)
         resolved = resolve_weekday(self.pub, weekday, rule, self.tense_near(first, stop))
-        day_after = self.explicit_day_after(stop)
-        if day_after is not None:
-            day, after = day_after
-            printed_in_parens = t[stop].text == "("
-            if printed_in_parens or day == resolved.day or self.lex.language == "es":
-                explicit_date = nearest_day(resolved, day)
-                if explicit_date is not None:
-                    return _Found(first, after, explicit_date.isoformat(), True)
-        return _Found(first, stop, resolved.isoformat(), True)
+        return self.with_day_after(first, stop, resolved, trust_day=self.lex.language == "es")
 
     def day_word(self, i: int) -> _Found | None:
         hit = match_phrase(self.t, i, self.lex.day_words)
@@ -766,12 +752,7 @@ class _Scanner:
         if self.pub is None:
             return _Found(i, stop, None, True)
         day = self.pub + dt.timedelta(days=self.lex.day_words[words])
-        day_after = self.explicit_day_after(stop)
-        if day_after is not None and (self.t[stop].text == "(" or day_after[0] == day.day):
-            explicit_date = nearest_day(day, day_after[0])
-            if explicit_date is not None:
-                return _Found(i, day_after[1], explicit_date.isoformat(), True)
-        return _Found(i, stop, day.isoformat(), True)
+        return self.with_day_after(i, stop, day, trust_day=False)
 
     def period(self, i: int) -> _Found | None:
         hit = match_phrase(self.t, i, self.lex.periods)
@@ -917,14 +898,22 @@ def segments(article: Article) -> list[Span]:
     return sorted(spans)
 
 
-def find_dates(article: Article) -> list[DateExpression]:
-    """Every date expression in the kept sentences and the title, normalised (see module doc)."""
+def tokenized_segments(article: Article) -> list[tuple[Span, list[Token]]]:
+    """:func:`segments` with their tokens, so that finders scanning the same text tokenize it once."""
+    return [(span, tokenize(article.text, span.start, span.end)) for span in segments(article)]
+
+
+def find_dates(
+    article: Article, tokenized: Sequence[tuple[Span, Sequence[Token]]] | None = None
+) -> list[DateExpression]:
+    """Every date expression in the kept sentences and the title, normalised (see module doc).
+
+    ``tokenized`` is :func:`tokenized_segments` of the article when the caller has it already."""
     lex = date_lexicon(article.language)
     pub = publication_date(article.published)
     out: list[DateExpression] = []
     last_day: dt.date | None = None  # the latest day named so far, for "no dia seguinte"
-    for span in segments(article):
-        tokens = tokenize(article.text, span.start, span.end)
+    for _, tokens in tokenized_segments(article) if tokenized is None else tokenized:
         for hit in _Scanner(tokens, lex, pub).scan():
             start, end = tokens[hit.first].start, tokens[hit.stop - 1].end
             value = hit.value

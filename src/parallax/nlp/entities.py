@@ -33,7 +33,6 @@ The scan covers the kept body: the title line plus the article's sentences.
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
 from collections import Counter
@@ -43,8 +42,11 @@ from functools import lru_cache
 
 import simplemma
 
+from parallax.lang import SUPPORTED, en, es, pt
 from parallax.model import Article, EntityMention, EntityType, Span
-from parallax.nlp.kb import Country, KnowledgeBase, Record, fold, load_kb
+from parallax.nlp.kb import Country, KnowledgeBase, Record, load_kb
+from parallax.nlp.lang import language_code, resources
+from parallax.text import name_key
 
 # ----------------------------------------------------------------------------- lexicons
 
@@ -83,16 +85,12 @@ class NameLexicon:
         return noun[:-1] + "o" if noun[-1:] == "a" and noun[:-1] + "o" in self.role_nouns else noun
 
 
-SUPPORTED_LANGUAGES = ("pt", "en", "es")
-
-
 @lru_cache(maxsize=8)
 def lexicon(lang: str | None) -> NameLexicon:
     """The name lexicon of ``lang`` (Portuguese for anything unsupported)."""
-    code = lang if lang in SUPPORTED_LANGUAGES else "pt"
-    m = importlib.import_module(f"parallax.nlp.lang.{code}.names")
+    m = resources(lang, "names")
     return NameLexicon(
-        lang=code,
+        lang=language_code(lang),
         connectors=m.CONNECTORS,
         org_connectors=m.ORG_CONNECTORS,
         titles=m.TITLES,
@@ -120,29 +118,13 @@ def lexicon(lang: str | None) -> NameLexicon:
 @lru_cache(maxsize=1)
 def all_first_names() -> frozenset[str]:
     """First names of every language: "Donald Trump" is a person in a Portuguese article too."""
-    return frozenset().union(*(lexicon(code).first_names for code in SUPPORTED_LANGUAGES))
+    return frozenset().union(*(lexicon(code).first_names for code in SUPPORTED))
 
 
-#: Capitalised words that are never a name on their own, in any language.
-_NEVER_ALONE = frozenset(
-    {
-        "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro", "segunda-feira", "terça-feira", "quarta-feira",
-        "quinta-feira", "sexta-feira", "sábado", "domingo", "january", "february", "march",
-        "april", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "enero",
-        "febrero", "marzo", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre",
-        "diciembre", "lunes", "martes", "miércoles", "jueves", "viernes", "i", "a", "o", "e",
-    }
-)  # fmt: skip
+_WEEKDAYS = frozenset({*pt.WEEKDAYS, *en.WEEKDAYS, *es.WEEKDAYS})
 
-_WEEKDAYS = frozenset(
-    {
-        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
-        "domingo", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "lunes", "martes", "miércoles", "jueves", "viernes",
-    }
-)  # fmt: skip
+#: Capitalised words that are never a name on their own, in any language; not "May" (Theresa May).
+_NEVER_ALONE = frozenset({*pt.MONTHS, *en.MONTHS, *es.MONTHS, *_WEEKDAYS, "i", "a", "o", "e"}) - {"may"}
 
 #: Words whose trailing period belongs to the word ("Sr.", "S.A.", "EE.UU.").
 _ABBREVIATIONS = frozenset(
@@ -358,13 +340,13 @@ def parse_role(text: str, lang: str | None, countries: Sequence[str] = ()) -> Ro
             if found:
                 targets, explicit = found, True
                 rest, rest_lower = [], []
-            elif rest[skip][:1].isupper() and fold(rest[skip]) in (
+            elif rest[skip][:1].isupper() and name_key(rest[skip]) in (
                 "republica",
                 "governo",
                 "gobierno",
                 "nacao",
             ):
-                if fold(rest[skip]) in ("governo", "gobierno"):
+                if name_key(rest[skip]) in ("governo", "gobierno"):
                     keys = ("prime_minister", "head_of_government", *keys)
                 rest, rest_lower = [], []  # "presidente da República": the article's own country
     # "presidente brasileiro", "primer ministro español"
@@ -940,7 +922,7 @@ def _initials(tokens: Sequence[Token], lex: NameLexicon) -> str:
 
 def _name_words(text: str, lex: NameLexicon) -> list[str]:
     conn = {w for c in lex.connectors for w in c.split()} | lex.org_connectors
-    return [fold(w) for w in re.findall(r"[\w][\w'’.-]*", text) if w.casefold() not in conn]
+    return [name_key(w) for w in re.findall(r"[\w][\w'’.-]*", text) if w.casefold() not in conn]
 
 
 def name_tokens(text: str, lang: str | None = None) -> list[str]:
@@ -960,14 +942,16 @@ def _extend_with_numbers(article: Article, cands: list[_Candidate], doc: _Doc) -
         m = re.match(r" (\d{1,4})\b(?![.,]\d)", article.text[c.end : c.end + 6])
         if c.head_noun and len(c.tokens) == 1 and m is not None:
             c.tokens.append(Token(m.group(1), c.end + 1, c.end + 1 + len(m.group(1))))
-    named = {fold(_text(article, c.tokens)): c for c in cands if re.search(r"\d$", _text(article, c.tokens))}
+    named = {
+        name_key(_text(article, c.tokens)): c for c in cands if re.search(r"\d$", _text(article, c.tokens))
+    }
     if not named:
         return
     for c in cands:
         m = re.match(r" (\d{1,4})\b", article.text[c.end : c.end + 6])
         if m is None:
             continue
-        longer = fold(_text(article, c.tokens) + m.group())
+        longer = name_key(_text(article, c.tokens) + m.group())
         if longer in named:
             model = named[longer]
             c.tokens.append(Token(m.group(1), c.end + 1, c.end + 1 + len(m.group(1))))
@@ -978,7 +962,7 @@ def _propagate(article: Article, cands: list[_Candidate], doc: _Doc) -> None:
     """Within-article recurrence: a name typed confidently once lends its type to weaker repeats."""
     best: dict[str, _Candidate] = {}
     for c in cands:
-        key = fold(_text(article, c.tokens))
+        key = name_key(_text(article, c.tokens))
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     persons = [
@@ -989,7 +973,7 @@ def _propagate(article: Article, cands: list[_Candidate], doc: _Doc) -> None:
     for c in cands:
         if c.confidence >= 2.0:
             continue
-        key = fold(_text(article, c.tokens))
+        key = name_key(_text(article, c.tokens))
         strongest = best[key]
         if strongest is not c and strongest.confidence > c.confidence:
             c.type, c.confidence = strongest.type, strongest.confidence - 0.1
@@ -1016,7 +1000,7 @@ def _propagate(article: Article, cands: list[_Candidate], doc: _Doc) -> None:
         # "Montenegro" after "Luís Montenegro": the person, not the country
         if c.type == "PER" or c.record is None or len(c.tokens) != 1:
             continue
-        word = fold(c.tokens[0].text)
+        word = name_key(c.tokens[0].text)
         if any(len(p) > 1 and word in (p[0], p[-1]) for p in persons):
             c.type, c.confidence, c.record = "PER", 2.0, None
 
@@ -1090,7 +1074,7 @@ def _nominal_mentions(
             elif (
                 k < len(tokens)
                 and tokens[k].is_cap
-                and fold(tokens[k].text) in ("republica", "governo", "gobierno")
+                and name_key(tokens[k].text) in ("republica", "governo", "gobierno")
             ):
                 end_tok = k
             else:

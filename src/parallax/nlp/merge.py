@@ -49,9 +49,10 @@ from parallax.nlp.entities import (
     parse_role,
     role_nouns_near,
 )
-from parallax.nlp.kb import KnowledgeBase, Record, fold, load_kb
+from parallax.nlp.kb import KnowledgeBase, Record, load_kb
 from parallax.options import Options
 from parallax.registry import corpus_stage
+from parallax.text import name_key
 
 #: A merge key: ("kb", record id) | ("name", folded full name) | ("local", article id, folded name).
 Key = tuple[str, ...]
@@ -129,7 +130,7 @@ def _resolve_names(view: _ArticleView, kb: KnowledgeBase) -> None:
         if acronym_of is not None:
             view.keys[i] = view.keys[acronym_of]
             continue
-        view.keys[i] = ("name", fold(m.text))
+        view.keys[i] = ("name", name_key(m.text))
         if m.type in ("PER", "MISC") and len(words) == 1:
             view.pending_surnames.append(i)  # a lone surname ("Moura"): settled across the corpus
 
@@ -270,9 +271,9 @@ def _speaker_key(
     if (ref is not None and not bare[:1].isupper()) or (ref is not None and ref.explicit):
         at = speaker.span.start if speaker.span else quote.span.start
         return _resolve_role(view, ref, at, kb, clusters), None, True
-    folded = fold(name)
+    folded = name_key(name)
     for i, m in enumerate(mentions):
-        if m.kind == "name" and fold(m.text) == folded and i in view.keys:
+        if m.kind == "name" and name_key(m.text) == folded and i in view.keys:
             return view.keys[i], None, False
     words = name_tokens(name, view.lang)
     for i, m in enumerate(mentions):
@@ -286,7 +287,7 @@ def _speaker_key(
         return _kb_key(record), record.type, False
     lex = lexicon(view.lang)
     kind: EntityType = "ORG" if name.split()[0].casefold() in lex.org_cues else "PER"
-    return ("name", fold(name)), kind, False
+    return ("name", name_key(name)), kind, False
 
 
 #: Lower-case nouns that stand for an organisation named before ("a entidade", "o colegiado"),
@@ -340,7 +341,7 @@ def _generic_org(view: _ArticleView, phrase: str, at: int, kb: KnowledgeBase) ->
     orgs = [i for i, m in enumerate(mentions) if m.kind == "name" and m.type == "ORG" and i in view.keys]
     before = sorted((i for i in orgs if mentions[i].span.start < at), key=lambda i: -mentions[i].span.start)
     after = [i for i in orgs if mentions[i].span.start >= at]
-    headed = [i for i in before + after if fold(mentions[i].text).split()[0] == fold(noun)]
+    headed = [i for i in before + after if name_key(mentions[i].text).split()[0] == name_key(noun)]
     if headed:
         return view.keys[headed[0]]  # "a prefeitura" -> "Prefeitura de Blumenau"
     if noun not in _ANAPHORIC_ORG_NOUNS:
@@ -408,7 +409,7 @@ def _resolve_surnames(views: list[_ArticleView]) -> None:
             if len(owners) == 1:
                 view.keys[i] = next(iter(owners))
             elif len(owners) > 1:
-                view.keys[i] = ("local", view.article.id, fold(m.text))
+                view.keys[i] = ("local", view.article.id, name_key(m.text))
 
 
 @corpus_stage("merge_entities", requires=("entities", "quotes"), provides=("entity_ids",))
@@ -504,7 +505,7 @@ def merge_entities(batch: Batch, options: Options) -> Batch:
             new_quotes.append(dataclasses.replace(quote, speaker=speaker))
         articles.append(dataclasses.replace(view.article, entities=new_mentions, quotes=new_quotes))
 
-    ordered = sorted(entities.values(), key=lambda e: (fold(e.name), e.type, e.id))
+    ordered = sorted(entities.values(), key=lambda e: (name_key(e.name), e.type, e.id))
     return dataclasses.replace(batch, articles=articles, entities=ordered)
 
 

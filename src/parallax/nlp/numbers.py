@@ -21,24 +21,19 @@ Per-language words live in ``parallax.nlp.lang.<code>.numbers`` as a
 
 from __future__ import annotations
 
-import importlib
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
+from parallax.nlp.lang import resources
+from parallax.text import fold
+
 _TOKEN = re.compile(r"\w+(?:[.,:/'’\-–]\w+)*|[^\w\s]")
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 _SUFFIXED = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)(\d*)")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: the form every lexicon key is compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +93,24 @@ def _grouped(parts: Sequence[str]) -> bool:
 # --------------------------------------------------------------------------- lexicon
 
 
-def _fold_keys(mapping: Mapping[str, object]) -> dict[str, object]:
-    return {fold(k): v for k, v in mapping.items()}
-
-
 def phrase(text: str) -> tuple[str, ...]:
     """A lexicon phrase as the folded token texts it matches."""
     return tuple(t.low for t in tokenize(text))
+
+
+def fold_fields(fields: Mapping[str, object], phrase_fields: frozenset[str]) -> dict[str, object]:
+    """Lexicon fields as lookups see them: the keys of mappings and the members of sets folded (as
+    :func:`phrase` token tuples for the fields named in ``phrase_fields``), other values as given."""
+    folded: dict[str, object] = {}
+    for name, value in fields.items():
+        key: Callable[[str], object] = phrase if name in phrase_fields else fold
+        if isinstance(value, Mapping):
+            folded[name] = {key(k): v for k, v in value.items()}
+        elif isinstance(value, (set, frozenset)):
+            folded[name] = frozenset(key(v) for v in value)
+        else:
+            folded[name] = value
+    return folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,23 +173,7 @@ class NumberLexicon:
     @classmethod
     def build(cls, language: str, **fields: object) -> NumberLexicon:
         """Fold every key so that lookups ignore case and accents."""
-        folded: dict[str, object] = {}
-        for name, value in fields.items():
-            if isinstance(value, Mapping):
-                first = next(iter(value), "")
-                folded[name] = (
-                    {phrase(k): v for k, v in value.items()}
-                    if isinstance(first, str) and (name in _PHRASE_FIELDS)
-                    else _fold_keys(value)
-                )
-            elif isinstance(value, (set, frozenset)):
-                if name in _PHRASE_FIELDS:
-                    folded[name] = frozenset(phrase(v) for v in value)
-                else:
-                    folded[name] = frozenset(fold(v) for v in value)
-            else:
-                folded[name] = value
-        return cls(language=language, **folded)  # type: ignore[arg-type]
+        return cls(language=language, **fold_fields(fields, _PHRASE_FIELDS))  # type: ignore[arg-type]
 
 
 _PHRASE_FIELDS = frozenset(
@@ -204,9 +194,7 @@ _PHRASE_FIELDS = frozenset(
 @lru_cache(maxsize=8)
 def number_lexicon(language: str | None) -> NumberLexicon:
     """The lexicon of ``language``; Portuguese for an unknown or missing one."""
-    code = language if language in ("pt", "en", "es") else "pt"
-    module = importlib.import_module(f"parallax.nlp.lang.{code}.numbers")
-    lexicon: NumberLexicon = module.LEXICON
+    lexicon: NumberLexicon = resources(language, "numbers").LEXICON
     return lexicon
 
 

@@ -66,7 +66,7 @@ import simplemma
 from text_to_num import text2num
 
 from parallax.model import Article, Quantity, Span
-from parallax.nlp.dates import find_dates, segments
+from parallax.nlp.dates import find_dates, tokenized_segments
 from parallax.nlp.numbers import (
     Number,
     NumberLexicon,
@@ -76,7 +76,6 @@ from parallax.nlp.numbers import (
     number_lexicon,
     parse_numeral,
     read_number,
-    tokenize,
 )
 
 _HYPHEN_RANGE = re.compile(r"(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)")
@@ -653,11 +652,13 @@ def _dated_tokens(tokens: Sequence[Token], spans: Sequence[Span]) -> set[int]:
 def find_quantities(article: Article) -> list[Quantity]:
     """Every amount in the kept sentences and the title, per the conventions in the module doc."""
     lex = number_lexicon(article.language)
-    dates = [d.span for d in find_dates(article)]
+    tokenized = tokenized_segments(article)
+    # Numbers inside dates are not amounts. The dates stage runs after this one in the default
+    # pipeline, so the dates are found here too; when it already ran, its dates are reused.
+    dates = [d.span for d in article.dates or find_dates(article, tokenized)]
     out: list[Quantity] = []
     counted: tuple[int, str] | None = None  # (segment index, about) of the last count
-    for index, span in enumerate(segments(article)):
-        tokens = tokenize(article.text, span.start, span.end)
+    for index, (span, tokens) in enumerate(tokenized):
         inside = [d for d in dates if span.start <= d.start and d.end <= span.end]
         for r in _Scanner(tokens, lex, _dated_tokens(tokens, inside)).scan():
             if r.about is None and r.unit is None and counted is not None and index - counted[0] <= 1:

@@ -45,7 +45,6 @@ time stays linear in the input.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +52,7 @@ from functools import lru_cache
 from typing import Literal
 
 from parallax.model import Article, Quote, Sentence, Span, Speaker
+from parallax.nlp.lang import resources
 from parallax.nlp.sentences import QuoteMarks, pair_quotation_marks, split_sentences
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -114,8 +114,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=8)
 def _lexicon(language: str | None) -> _Lexicon:
-    code = language if language in ("pt", "en", "es") else "pt"
-    m = importlib.import_module(f"parallax.nlp.lang.{code}.speech")
+    m = resources(language, "speech")
     phrases = sorted((tuple(p.split()) for p in m.ATTRIBUTION_PHRASES), key=len, reverse=True)
     return _Lexicon(
         say=m.SAY_VERBS,
@@ -736,16 +735,20 @@ class _Region:
     closed: bool
 
 
-def _inner_span(article: Article, region: _Region) -> Span | None:
-    start, end = region.open + 1, region.close
-    text = article.text
-    while start < end and text[start].isspace():
+def _trim(text: str, start: int, end: int, lead: str, trail: str) -> Span | None:
+    """``[start, end)`` without white space and the ``lead``/``trail`` marks at its ends; None
+    when no word is left."""
+    while start < end and (text[start].isspace() or text[start] in lead):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trail):
         end -= 1
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
     return Span(start, end)
+
+
+def _inner_span(article: Article, region: _Region) -> Span | None:
+    return _trim(article.text, region.open + 1, region.close, "", ",;:")
 
 
 def _frame_cue(tokens: Sequence[_Token], lo: int, hi: int, ctx: _Context) -> int | None:
@@ -1382,11 +1385,4 @@ def _dash_speech(
 
 
 def _trimmed(article: Article, start: int, end: int) -> Span | None:
-    text = article.text
-    while start < end and (text[start].isspace() or text[start] in "—–"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;—–"):
-        end -= 1
-    if end <= start or not any(c.isalnum() for c in text[start:end]):
-        return None
-    return Span(start, end)
+    return _trim(article.text, start, end, "—–", ",;—–")

@@ -27,13 +27,12 @@ linear in the input whatever it holds.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 
 from parallax.model import Article, Sentence, Span
+from parallax.nlp.lang import resources
 
 #: Closing mark -> the opening mark it closes, for marks that always open or always close.
 _TYPOGRAPHIC = {"”": "“", "»": "«"}
@@ -156,8 +155,7 @@ class _Abbreviations:
 
 @lru_cache(maxsize=8)
 def _abbreviations(language: str | None) -> _Abbreviations:
-    code = language if language in ("pt", "en", "es") else "pt"
-    module: ModuleType = importlib.import_module(f"parallax.nlp.lang.{code}.abbreviations")
+    module = resources(language, "abbreviations")
     return _Abbreviations(
         module.ABBREVIATIONS | _TITLES_EVERYWHERE, module.TERMINAL_ABBREVIATIONS, module.SENTENCE_STARTERS
     )

@@ -68,11 +68,16 @@ def lemma(word: str, language: str | None) -> str:
     return fold(lemmatised)
 
 
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def content_lemmas(text: str, language: str | None) -> list[str]:
     """Content words of ``text`` as folded lemmas, in order, function words and 1-letter tokens dropped."""
     out: list[str] = []
     for _, _, word in words(text):
-        folded = fold(word)
+        folded = _fold_word(word)
         if len(folded) < 2 or folded in STOPWORDS:
             continue
         lem = lemma(word, language)

@@ -1,7 +1,7 @@
 """Per-language cleaning lexicons: site chrome, teasers, bylines and credit cues.
 
 Patterns are regular-expression sources written for the *folded* line (lower
-case, accents removed, see :func:`parallax.clean.text.fold`) unless the field
+case, accents removed, see :func:`parallax.text.fold_chars`) unless the field
 says otherwise. Each language module defines one :class:`Lexicon`; the cleaning
 stage applies all of them, because a Portuguese site may well print "Menu" or
 "Login", while stop lists and months follow the document language.
@@ -9,8 +9,10 @@ stage applies all of them, because a Portuguese site may well print "Menu" or
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from parallax.text import fold_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,14 @@ class Lexicon:
     with_agencies: tuple[str, ...] = ()
     #: the word for "agency" and its articles, folded ("agencia", "a agencia")
     agency_words: tuple[str, ...] = ()
+
+
+def calendar_words(*tables: Iterable[str]) -> tuple[str, ...]:
+    """Month or weekday names of :mod:`parallax.lang` as a date line is matched: folded, one word
+    at a time ("terça-feira" -> "terca", "feira")."""
+    return tuple(
+        dict.fromkeys(word for table in tables for name in table for word in fold_chars(name).split("-"))
+    )
 
 
 def _all() -> dict[str, Lexicon]:

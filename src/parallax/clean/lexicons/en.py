@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from parallax.clean.lexicons import Lexicon
+from parallax.clean.lexicons import Lexicon, calendar_words
+from parallax.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
     r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|"
@@ -222,32 +223,7 @@ LEXICON = Lexicon(
         "political",
         "contributor",
     ),
-    months=(
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ),
+    months=calendar_words(MONTHS, MONTH_ABBREVIATIONS),
     timestamp_words=(
         "published",
         "updated",
@@ -265,22 +241,7 @@ LEXICON = Lexicon(
         "minutes",
         "min",
         "mins",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
+        *calendar_words(WEEKDAYS, WEEKDAY_ABBREVIATIONS),
     ),
     attribution_before=(
         "according to",

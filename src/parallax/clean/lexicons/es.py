@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from parallax.clean.lexicons import Lexicon
+from parallax.clean.lexicons import Lexicon, calendar_words
+from parallax.lang.es import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
     r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|"
@@ -219,34 +220,7 @@ LEXICON = Lexicon(
         "editora",
         "columnista",
     ),
-    months=(
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "setiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "ene",
-        "feb",
-        "mar",
-        "abr",
-        "may",
-        "jun",
-        "jul",
-        "ago",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dic",
-    ),
+    months=calendar_words(MONTHS, MONTH_ABBREVIATIONS),
     timestamp_words=(
         "publicado",
         "publicada",
@@ -263,20 +237,7 @@ LEXICON = Lexicon(
         "minuto",
         "minutos",
         "min",
-        "lunes",
-        "martes",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sabado",
-        "domingo",
-        "lun",
-        "mar",
-        "mie",
-        "jue",
-        "vie",
-        "sab",
-        "dom",
+        *calendar_words(WEEKDAYS, WEEKDAY_ABBREVIATIONS),
     ),
     attribution_before=(
         "segun",

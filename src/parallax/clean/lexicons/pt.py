@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from parallax.clean.lexicons import Lexicon
+from parallax.clean.lexicons import Lexicon, calendar_words
+from parallax.lang.pt import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
     r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|"
@@ -337,32 +338,7 @@ LEXICON = Lexicon(
         "redacao",
         "estagiari[oa]",
     ),
-    months=(
-        "janeiro",
-        "fevereiro",
-        "marco",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-        "jan",
-        "fev",
-        "mar",
-        "abr",
-        "mai",
-        "jun",
-        "jul",
-        "ago",
-        "set",
-        "out",
-        "nov",
-        "dez",
-    ),
+    months=calendar_words(MONTHS, MONTH_ABBREVIATIONS),
     timestamp_words=(
         "publicado",
         "publicada",
@@ -382,21 +358,7 @@ LEXICON = Lexicon(
         "minuto",
         "minutos",
         "min",
-        "segunda",
-        "terca",
-        "quarta",
-        "quinta",
-        "sexta",
-        "sabado",
-        "domingo",
-        "feira",
-        "seg",
-        "ter",
-        "qua",
-        "qui",
-        "sex",
-        "sab",
-        "dom",
+        *calendar_words(WEEKDAYS, WEEKDAY_ABBREVIATIONS),
     ),
     attribution_before=(
         "segundo",

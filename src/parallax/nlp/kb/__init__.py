@@ -8,8 +8,7 @@ from parallax.nlp.kb.knowledge import (
     Place,
     Record,
     Role,
-    fold,
     load_kb,
 )
 
-__all__ = ["Country", "KnowledgeBase", "Organisation", "Person", "Place", "Record", "Role", "fold", "load_kb"]
+__all__ = ["Country", "KnowledgeBase", "Organisation", "Person", "Place", "Record", "Role", "load_kb"]

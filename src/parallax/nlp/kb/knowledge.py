@@ -12,8 +12,6 @@ in an article of 2025-07-06 becomes Luiz Inácio Lula da Silva.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +19,8 @@ from importlib import resources
 from typing import Any, Literal
 
 import babel
+
+from parallax.text import name_key
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 
@@ -38,16 +38,6 @@ _ROLE_FALLBACKS: dict[str, tuple[str, ...]] = {
 }
 
 _KIND_RANK = {"country": 0, "city": 1, "state": 2, "district": 3, "region": 4, "continent": 5}
-
-
-def fold(text: str) -> str:
-    """Accent-, case-, hyphen- and dot-insensitive key for names ("EE.UU." ~ "eeuu", "Aguiar-Branco")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("’", "'").replace("‐", "-").replace("–", "-")
-    plain = re.sub(r"[.']", "", plain)
-    plain = re.sub(r"[-\s]+", " ", plain)
-    return plain.strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +103,7 @@ class Country(Record):
 
 
 class KnowledgeBase:
-    """Records indexed by folded alias, acronym, code and demonym."""
+    """Records indexed by alias (as :func:`~parallax.text.name_key`), acronym, code and demonym."""
 
     def __init__(self, records: Iterable[Record]) -> None:
         self.records: dict[str, Record] = {}
@@ -130,14 +120,14 @@ class KnowledgeBase:
     def add(self, record: Record) -> None:
         self.records[record.id] = record
         for alias in (record.name, *record.aliases):
-            ids = self._by_alias.setdefault(fold(alias), [])
+            ids = self._by_alias.setdefault(name_key(alias), [])
             if record.id not in ids:
                 ids.append(record.id)
         if isinstance(record, Organisation):
             for acronym in record.acronyms:
                 self._by_acronym.setdefault(acronym.replace(".", ""), []).append(record.id)
                 if len(acronym) >= 4:
-                    self._by_acronym_folded.setdefault(fold(acronym), []).append(record.id)
+                    self._by_acronym_folded.setdefault(name_key(acronym), []).append(record.id)
         if isinstance(record, Place):
             for code in record.codes:
                 self._by_code.setdefault(code, []).append(record.id)
@@ -173,10 +163,10 @@ class KnowledgeBase:
         key = text.strip().replace(".", "")
         ids: list[str] = list(self._by_acronym.get(key, []))
         if len(key) >= 4 and key[:1].isupper():
-            ids.extend(i for i in self._by_acronym_folded.get(fold(key), []) if i not in ids)
+            ids.extend(i for i in self._by_acronym_folded.get(name_key(key), []) if i not in ids)
         if type == "LOC":
             ids.extend(i for i in self._by_code.get(key, []) if i not in ids)
-        for record_id in self._by_alias.get(fold(text), []):
+        for record_id in self._by_alias.get(name_key(text), []):
             if record_id not in ids:
                 ids.append(record_id)
         found = [self.records[i] for i in ids]
@@ -208,7 +198,7 @@ class KnowledgeBase:
         return self._demonyms.get((lang, word.casefold()))
 
     def is_common_word_alias(self, record: Record, text: str) -> bool:
-        return fold(text) in {fold(w) for w in record.common_words}
+        return name_key(text) in {name_key(w) for w in record.common_words}
 
     def role_holder(self, role: str, of: str, date: str | None = None) -> Person | None:
         """Who held ``role`` of ``of`` (country code, "org:<id>", "place:<id>") on ``date``.
@@ -307,17 +297,24 @@ def _countries(data: dict[str, Any]) -> list[Country]:
     return out
 
 
+def _record_fields(item: dict[str, Any], prefix: str, type: EntityType, kind: str) -> dict[str, Any]:
+    """The fields every kind of record reads the same way; ``kind`` unless the item names its own."""
+    return {
+        "id": f"{prefix}:{item['id']}",
+        "name": item["name"],
+        "type": type,
+        "kind": item.get("kind", kind),
+        "aliases": _strings(item.get("aliases")),
+        "country": item.get("country"),
+        "wikidata": item.get("wikidata"),
+        "common_words": _strings(item.get("common_words")),
+    }
+
+
 def _people(data: dict[str, Any]) -> list[Person]:
     return [
         Person(
-            id=f"person:{p['id']}",
-            name=p["name"],
-            type="PER",
-            kind="person",
-            aliases=_strings(p.get("aliases")),
-            country=p.get("country"),
-            wikidata=p.get("wikidata"),
-            common_words=_strings(p.get("common_words")),
+            **_record_fields(p, "person", "PER", "person"),
             roles=_roles(p.get("roles")),
             gender=p.get("gender"),
         )
@@ -327,52 +324,20 @@ def _people(data: dict[str, Any]) -> list[Person]:
 
 def _organisations(data: dict[str, Any]) -> list[Organisation]:
     return [
-        Organisation(
-            id=f"org:{o['id']}",
-            name=o["name"],
-            type="ORG",
-            kind=o.get("kind", "organisation"),
-            aliases=_strings(o.get("aliases")),
-            country=o.get("country"),
-            wikidata=o.get("wikidata"),
-            common_words=_strings(o.get("common_words")),
-            acronyms=_strings(o.get("acronyms")),
-        )
+        Organisation(**_record_fields(o, "org", "ORG", "organisation"), acronyms=_strings(o.get("acronyms")))
         for o in data["organisations"]
     ]
 
 
 def _places(data: dict[str, Any]) -> list[Place]:
     return [
-        Place(
-            id=f"place:{p['id']}",
-            name=p["name"],
-            type="LOC",
-            kind=p.get("kind", "place"),
-            aliases=_strings(p.get("aliases")),
-            country=p.get("country"),
-            wikidata=p.get("wikidata"),
-            common_words=_strings(p.get("common_words")),
-            codes=_strings(p.get("codes")),
-        )
+        Place(**_record_fields(p, "place", "LOC", "place"), codes=_strings(p.get("codes")))
         for p in data["places"]
     ]
 
 
 def _misc(data: dict[str, Any]) -> list[Record]:
-    return [
-        Record(
-            id=f"misc:{m['id']}",
-            name=m["name"],
-            type="MISC",
-            kind=m.get("kind", "misc"),
-            aliases=_strings(m.get("aliases")),
-            country=m.get("country"),
-            wikidata=m.get("wikidata"),
-            common_words=_strings(m.get("common_words")),
-        )
-        for m in data["misc"]
-    ]
+    return [Record(**_record_fields(m, "misc", "MISC", "misc")) for m in data["misc"]]
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,8 @@ with the countries in the knowledge base (``nlp/kb/data``).
 
 from __future__ import annotations
 
+from parallax.lang.en import MONTHS, WEEKDAYS
+
 CONNECTORS: frozenset[str] = frozenset(
     {"of", "of the", "de", "da", "do", "dos", "das", "del", "van", "von", "der", "bin", "al"}
 )
@@ -171,9 +173,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "when", "where", "why", "how", "what", "who", "which", "that", "this", "these", "those",
         "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
         "our", "my", "your", "not", "no", "yes", "also", "still", "yet", "already", "now", "then",
-        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december", "according", "however",
+        "today", "yesterday", "tomorrow", "tonight", "according", "however",
         "meanwhile", "although", "though", "despite", "because", "so", "some", "many", "most",
         "more", "less", "all", "both", "each", "every", "other", "another", "such", "only", "even",
         "just", "about", "over", "under", "up", "down", "out", "off", "into", "onto", "upon",
@@ -198,7 +198,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "thousands", "hundreds", "million", "billion", "record", "report", "reports", "probe",
         "investigation", "search", "rescue", "victims", "survivors", "families", "mourn", "mourns",
     }
-)  # fmt: skip
+) | frozenset({*WEEKDAYS, *MONTHS})  # fmt: skip
 
 GENERIC_CAPITALISED: frozenset[str] = frozenset(
     {"president", "government", "state", "minister", "prime", "premier", "police", "federal", "national"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parallax.lang.en import CALENDAR_UNITS, MONTH_ABBREVIATIONS, MONTHS
 from parallax.nlp.numbers import NumberLexicon
 
 _UNITS = {
@@ -16,14 +17,7 @@ _UNITS = {
     "mins": "minute",
     "second": "second",
     "seconds": "second",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
+    **CALENDAR_UNITS,
     "km": "km",
     "kilometre": "km",
     "kilometres": "km",
@@ -470,32 +464,7 @@ LEXICON = NumberLexicon.build(
     age_heads={"aged", "age", "at age", "at the age of"},
     age_tails={"years old", "year old", "years of age"},
     ordinal_suffixes={"st", "nd", "rd", "th"},
-    months={
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    },
+    months={*MONTHS, *MONTH_ABBREVIATIONS},
     year_units={"year", "years"},
     hour_units={"hour", "hours", "h", "hr", "hrs"},
     clock_words={"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "et", "bst", "est", "edt", "cet"},

@@ -5,6 +5,8 @@ Every list is hand-written, lower-case; verb lists hold surface forms.
 
 from __future__ import annotations
 
+from parallax.lang.en import MONTHS, WEEKDAYS
+
 
 def _forms(*verbs: str) -> frozenset[str]:
     """Regular forms: base, 3rd person, past, gerund ("warn" -> warns, warned, warning)."""
@@ -152,31 +154,36 @@ DETERMINERS: frozenset[str] = frozenset(
      "another", "other", "several", "some", "two", "three", "many"}
 )  # fmt: skip
 
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    {
+        "company", "government", "ministry", "agency", "department", "authorities", "statement",
+        "source", "sources", "firm", "group", "organisation", "organization", "campaign", "party",
+        "union", "bank", "court", "military", "army", "police", "committee", "council", "board",
+        "utility", "insurer", "carmaker", "lender", "retailer", "operator", "officials", "residents",
+        "witnesses", "experts", "analysts", "relatives", "workers", "employees",
+    }
+)  # fmt: skip
+
 SPEAKER_HEADS: frozenset[str] = frozenset(
     {
         "president", "vice-president", "minister", "ministers", "premier", "chancellor", "spokesman",
         "spokeswoman", "spokesperson", "spokespeople", "secretary", "governor", "mayor", "senator",
-        "senators", "representative", "lawmaker", "lawmakers", "official", "officials", "chief",
-        "director", "leader", "leaders", "police", "officer", "officers", "lawyer", "lawyers",
-        "attorney", "prosecutor", "prosecutors", "judge", "witness", "witnesses", "resident",
-        "residents", "analyst", "analysts", "economist", "economists", "expert", "experts",
+        "senators", "representative", "lawmaker", "lawmakers", "official", "chief", "director",
+        "leader", "leaders", "officer", "officers", "lawyer", "lawyers", "attorney", "prosecutor",
+        "prosecutors", "judge", "witness", "resident", "analyst", "economist", "economists", "expert",
         "researcher", "researchers", "scientist", "scientists", "doctor", "doctors", "professor",
         "ceo", "executive", "chairman", "chairwoman", "chair", "founder", "ambassador", "envoy",
         "general", "commander", "colonel", "pope", "king", "queen", "prince", "coach", "manager",
-        "player", "company", "government", "ministry", "agency", "department", "authorities",
-        "statement", "source", "sources", "survivor", "survivors", "victim", "owner", "firm",
-        "group", "organisation", "organization", "campaign", "party", "union", "bank", "court",
-        "candidate", "activist", "activists", "diplomat", "diplomats", "aide", "aides", "adviser",
-        "advisor", "negotiator", "investigator", "investigators", "inspector", "sheriff",
-        "firefighter", "firefighters", "paramedic", "nurse", "father", "mother", "son", "daughter",
-        "brother", "sister", "widow", "friend", "neighbour", "neighbor", "neighbours", "neighbors",
-        "military", "army", "soldier", "soldiers", "worker", "workers", "employee", "employees",
-        "student", "students", "passenger", "passengers", "driver", "patient", "relatives",
-        "journalist", "commentator", "regulator", "ombudsman", "monarch", "defence", "defense",
-        "academic", "historian", "strategist", "committee", "council", "board", "utility", "insurer",
-        "carmaker", "lender", "retailer", "operator", "spokesmen",
+        "player", "survivor", "survivors", "victim", "owner", "candidate", "activist", "activists",
+        "diplomat", "diplomats", "aide", "aides", "adviser", "advisor", "negotiator", "investigator",
+        "investigators", "inspector", "sheriff", "firefighter", "firefighters", "paramedic", "nurse",
+        "father", "mother", "son", "daughter", "brother", "sister", "widow", "friend", "neighbour",
+        "neighbor", "neighbours", "neighbors", "soldier", "soldiers", "worker", "employee", "student",
+        "students", "passenger", "passengers", "driver", "patient", "journalist", "commentator",
+        "regulator", "ombudsman", "monarch", "defence", "defense", "academic", "historian",
+        "strategist", "spokesmen",
     }
-)  # fmt: skip
+) | ORGANISATION_HEADS  # fmt: skip
 
 NAME_CONNECTORS: frozenset[str] = frozenset(
     {"de", "da", "do", "dos", "das", "van", "von", "der", "del", "bin", "al"}
@@ -260,24 +267,6 @@ FUNCTION_WORDS: frozenset[str] = (
             "each",
             "every",
             "both",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
             "mr",
             "mrs",
             "ms",
@@ -301,6 +290,7 @@ FUNCTION_WORDS: frozenset[str] = (
             "that",
         }
     )
+    | frozenset({*WEEKDAYS, *MONTHS})
 )
 
 TITLE_CUES: frozenset[str] = frozenset(
@@ -323,16 +313,6 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 VERB_ENDINGS: tuple[str, ...] = ("ed",)
 
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
-
-ORGANISATION_HEADS: frozenset[str] = frozenset(
-    {
-        "company", "government", "ministry", "agency", "department", "authorities", "statement",
-        "source", "sources", "firm", "group", "organisation", "organization", "campaign", "party",
-        "union", "bank", "court", "military", "army", "police", "committee", "council", "board",
-        "utility", "insurer", "carmaker", "lender", "retailer", "operator", "officials", "residents",
-        "witnesses", "experts", "analysts", "relatives", "workers", "employees",
-    }
-)  # fmt: skip
 
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     {
@@ -374,10 +354,10 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 )
 #: Words skipped between a speech verb and a bare clause ("said on Tuesday in a statement ...").
 CLAUSE_SKIPPABLE: frozenset[str] = frozenset(
-    {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-     "today", "earlier", "later", "last", "week", "month", "night", "this", "in", "a", "statement",
-     "an", "interview", ",", "late", "also", "previously", "repeatedly", "again", "then", "x"}
-)  # fmt: skip
+    {"on", "yesterday", "today", "earlier", "later", "last", "week", "month", "night", "this", "in",
+     "a", "statement", "an", "interview", ",", "late", "also", "previously", "repeatedly", "again",
+     "then", "x"}
+) | frozenset(WEEKDAYS)  # fmt: skip
 #: Words that open a bare reported clause besides determiners and names ("said it would ...").
 CLAUSE_OPENERS: frozenset[str] = frozenset({"it", "we", "i", "you", "there", "they", "he", "she"})
 CLITICS: frozenset[str] = frozenset()

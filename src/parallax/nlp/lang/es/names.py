@@ -6,6 +6,8 @@ knowledge base (``nlp/kb/data``).
 
 from __future__ import annotations
 
+from parallax.lang.es import MONTHS, WEEKDAYS
+
 CONNECTORS: frozenset[str] = frozenset(
     {"de", "del", "de la", "de los", "de las", "la", "da", "do", "dos", "das", "van", "von", "bin", "al"}
 )
@@ -179,9 +181,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "publicidad", "anuncio", "lea", "vea", "foto", "fotos", "vídeo", "video", "imagen",
         "archivo", "actualizado", "publicado", "comparte", "compartir", "suscríbete", "síguenos",
         "relacionadas", "noticias", "últimas", "edición", "redacción", "opinión", "análisis",
-        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "enero",
-        "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
-        "octubre", "noviembre", "diciembre", "hay", "había", "fue", "son", "era", "es", "está",
+        "hay", "había", "fue", "son", "era", "es", "está",
         "están", "estaba", "será", "sería", "tiene", "tienen", "tuvo", "hubo", "ser", "estar",
         "nuevo", "nueva", "primer", "primero", "primera", "último", "última", "algo", "alguien",
         "nadie", "algún", "alguno", "alguna", "ninguno", "ninguna", "varios", "varias", "ambos",
@@ -190,7 +190,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "mundo", "internacional", "nacional", "política", "economía", "deportes", "cultura",
         "sociedad", "sucesos", "actualidad", "especial", "hora", "directo",
     }
-)  # fmt: skip
+) | frozenset({*WEEKDAYS, *MONTHS})  # fmt: skip
 
 GENERIC_CAPITALISED: frozenset[str] = frozenset(
     {"presidente", "gobierno", "estado", "ministro", "ministra", "policía", "federal", "nacional"}

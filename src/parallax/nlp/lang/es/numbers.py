@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parallax.lang.es import CALENDAR_UNITS, MONTHS
 from parallax.nlp.numbers import NumberLexicon
 
 _UNITS = {
@@ -14,14 +15,7 @@ _UNITS = {
     "min": "minute",
     "segundo": "second",
     "segundos": "second",
-    "día": "day",
-    "días": "day",
-    "semana": "week",
-    "semanas": "week",
-    "mes": "month",
-    "meses": "month",
-    "año": "year",
-    "años": "year",
+    **CALENDAR_UNITS,
     "km": "km",
     "kilómetro": "km",
     "kilómetros": "km",
@@ -523,21 +517,7 @@ LEXICON = NumberLexicon.build(
     age_heads={"a los", "tenía", "tiene", "con", "cumplió", "cumple", "edad de"},
     age_tails={"años de edad", "año de edad"},
     ordinal_suffixes={"º", "ª", "o", "a", "er", "era", "os", "as"},
-    months={
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "setiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    },
+    months=set(MONTHS),
     year_units={"año", "años"},
     hour_units={"hora", "horas", "h", "hs"},
     clock_words={"gmt", "utc"},

@@ -7,21 +7,19 @@ irregular forms listed by hand.
 
 from __future__ import annotations
 
-_AR = ("ó", "aron", "a", "an", "aba", "aban", "ando", "ará")
-_ER = ("ió", "ieron", "e", "en", "ía", "ían", "iendo", "erá")
-_IR = ("ió", "ieron", "e", "en", "ía", "ían", "iendo", "irá")
+from parallax.lang.es import MONTHS, WEEKDAYS
+from parallax.nlp.lang import conjugate
+
+#: Endings per infinitive class for the tenses above.
+_ENDINGS = {
+    "ar": ("ó", "aron", "a", "an", "aba", "aban", "ando", "ará"),
+    "er": ("ió", "ieron", "e", "en", "ía", "ían", "iendo", "erá"),
+    "ir": ("ió", "ieron", "e", "en", "ía", "ían", "iendo", "irá"),
+}
 
 
 def _forms(*infinitives: str) -> frozenset[str]:
-    out: set[str] = set()
-    for verb in infinitives:
-        if verb.endswith("ar"):
-            out.update(verb[:-2] + e for e in _AR)
-        elif verb.endswith("er"):
-            out.update(verb[:-2] + e for e in _ER)
-        elif verb.endswith("ir"):
-            out.update(verb[:-2] + e for e in _IR)
-    return frozenset(out)
+    return conjugate(infinitives, _ENDINGS)
 
 
 _IRREGULAR_SAY = frozenset(
@@ -107,37 +105,43 @@ DETERMINERS: frozenset[str] = frozenset(
      "varios", "varias", "algunos", "algunas", "dos", "tres", "muchos", "muchas"}
 )  # fmt: skip
 
-SPEAKER_HEADS: frozenset[str] = frozenset(
+ORGANISATION_HEADS: frozenset[str] = frozenset(
     {
-        "presidente", "presidenta", "vicepresidente", "vicepresidenta", "expresidente",
-        "primer", "ministro", "ministra", "canciller", "portavoz", "portavoces", "secretario",
-        "secretaria", "gobernador", "gobernadora", "alcalde", "alcaldesa", "diputado", "diputada",
-        "diputados", "senador", "senadora", "concejal", "concejala", "jefe", "jefa", "líder",
-        "líderes", "director", "directora", "coordinador", "coordinadora", "abogado", "abogada",
-        "abogados", "defensa", "fiscal", "fiscales", "juez", "jueza", "testigo", "testigos",
-        "vecino", "vecina", "vecinos", "víctima", "víctimas", "superviviente", "supervivientes",
-        "dueño", "dueña", "propietario", "propietaria", "gerente", "asesor", "asesora",
-        "embajador", "embajadora", "papa", "pontífice", "rey", "reina", "príncipe", "general",
-        "coronel", "capitán", "teniente", "sargento", "obispo", "arzobispo", "sacerdote", "técnico",
-        "entrenador", "jugador", "jugadora", "autor", "autora", "experto", "experta", "expertos",
-        "analista", "analistas", "economista", "economistas", "investigador", "investigadora",
-        "investigadores", "científico", "científica", "científicos", "médico", "médica", "médicos",
-        "bombero", "bomberos", "policía", "policías", "agente", "agentes", "gobierno", "empresa",
-        "compañía", "ministerio", "ayuntamiento", "alcaldía", "hospital", "ejército", "organización",
-        "agencia", "tribunal", "sindicato", "partido", "campaña", "embajada", "comunicado",
-        "informe", "autoridades", "oposición", "fuente", "fuentes", "candidato", "candidata",
-        "activista", "activistas", "empresario", "empresaria", "ejecutivo", "ejecutiva",
-        "fundador", "fundadora", "representante", "representantes", "funcionario", "funcionaria",
-        "funcionarios", "trabajador", "trabajadores", "enfermero", "enfermera", "padre", "madre",
-        "hijo", "hija", "hermano", "hermana", "viuda", "amigo", "amiga", "pasajero", "pasajeros",
-        "conductor", "paciente", "familiares", "militar", "militares", "soldado", "soldados",
-        "manifestante", "manifestantes", "estudiante", "estudiantes", "periodista", "comisario",
-        "inspector", "delegado", "delegada", "mandatario", "mandataria", "premier", "magistrado",
-        "consejero", "consejera", "edil", "regidor", "regidora", "grupo", "banco", "club",
-        "politólogo", "politóloga", "académico", "académica", "historiador", "historiadora",
-        "jurista", "comité", "consejo", "consultora", "distribuidora", "eléctrica", "petrolera",
+        "gobierno", "empresa", "compañía", "ministerio", "ayuntamiento", "alcaldía", "hospital",
+        "ejército", "organización", "agencia", "tribunal", "sindicato", "partido", "campaña",
+        "embajada", "comunicado", "informe", "autoridades", "oposición", "fuente", "fuentes", "grupo",
+        "banco", "club", "comité", "consejo", "consultora", "distribuidora", "eléctrica", "petrolera",
+        "policía", "defensa", "bomberos", "militares", "vecinos", "testigos", "expertos", "analistas",
+        "familiares",
     }
 )  # fmt: skip
+
+SPEAKER_HEADS: frozenset[str] = frozenset(
+    {
+        "presidente", "presidenta", "vicepresidente", "vicepresidenta", "expresidente", "primer",
+        "ministro", "ministra", "canciller", "portavoz", "portavoces", "secretario", "secretaria",
+        "gobernador", "gobernadora", "alcalde", "alcaldesa", "diputado", "diputada", "diputados",
+        "senador", "senadora", "concejal", "concejala", "jefe", "jefa", "líder", "líderes",
+        "director", "directora", "coordinador", "coordinadora", "abogado", "abogada", "abogados",
+        "fiscal", "fiscales", "juez", "jueza", "testigo", "vecino", "vecina", "víctima", "víctimas",
+        "superviviente", "supervivientes", "dueño", "dueña", "propietario", "propietaria", "gerente",
+        "asesor", "asesora", "embajador", "embajadora", "papa", "pontífice", "rey", "reina",
+        "príncipe", "general", "coronel", "capitán", "teniente", "sargento", "obispo", "arzobispo",
+        "sacerdote", "técnico", "entrenador", "jugador", "jugadora", "autor", "autora", "experto",
+        "experta", "analista", "economista", "economistas", "investigador", "investigadora",
+        "investigadores", "científico", "científica", "científicos", "médico", "médica", "médicos",
+        "bombero", "policías", "agente", "agentes", "candidato", "candidata", "activista",
+        "activistas", "empresario", "empresaria", "ejecutivo", "ejecutiva", "fundador", "fundadora",
+        "representante", "representantes", "funcionario", "funcionaria", "funcionarios", "trabajador",
+        "trabajadores", "enfermero", "enfermera", "padre", "madre", "hijo", "hija", "hermano",
+        "hermana", "viuda", "amigo", "amiga", "pasajero", "pasajeros", "conductor", "paciente",
+        "militar", "soldado", "soldados", "manifestante", "manifestantes", "estudiante",
+        "estudiantes", "periodista", "comisario", "inspector", "delegado", "delegada", "mandatario",
+        "mandataria", "premier", "magistrado", "consejero", "consejera", "edil", "regidor",
+        "regidora", "politólogo", "politóloga", "académico", "académica", "historiador",
+        "historiadora", "jurista",
+    }
+) | ORGANISATION_HEADS  # fmt: skip
 
 NAME_CONNECTORS: frozenset[str] = frozenset(
     {"de", "del", "la", "las", "los", "da", "do", "dos", "van", "von", "der", "di", "bin"}
@@ -243,25 +247,6 @@ FUNCTION_WORDS: frozenset[str] = (
             "nunca",
             "siempre",
             "quizás",
-            "lunes",
-            "martes",
-            "miércoles",
-            "jueves",
-            "viernes",
-            "sábado",
-            "domingo",
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
             "sr",
             "sra",
             "don",
@@ -270,6 +255,7 @@ FUNCTION_WORDS: frozenset[str] = (
             "vea",
         }
     )
+    | frozenset({*WEEKDAYS, *MONTHS})
 )
 
 TITLE_CUES: frozenset[str] = frozenset(
@@ -296,17 +282,6 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 VERB_ENDINGS: tuple[str, ...] = ("ó", "aron", "ieron", "aba", "aban", "ía", "ían")
 
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"él", "ella"})
-
-ORGANISATION_HEADS: frozenset[str] = frozenset(
-    {
-        "gobierno", "empresa", "compañía", "ministerio", "ayuntamiento", "alcaldía", "hospital",
-        "ejército", "organización", "agencia", "tribunal", "sindicato", "partido", "campaña",
-        "embajada", "comunicado", "informe", "autoridades", "oposición", "fuente", "fuentes", "grupo",
-        "banco", "club", "comité", "consejo", "consultora", "distribuidora", "eléctrica", "petrolera",
-        "policía", "defensa", "bomberos", "militares", "vecinos", "testigos", "expertos", "analistas",
-        "familiares",
-    }
-)  # fmt: skip
 
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     {

@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
+from parallax.lang.pt import CALENDAR_UNITS, MONTH_ABBREVIATIONS, MONTHS, SHORT_WEEKDAYS, WEEKDAYS
 from parallax.nlp.dates import DateLexicon
-
-_WEEKDAYS = {
-    "segunda-feira": 0,
-    "terça-feira": 1,
-    "quarta-feira": 2,
-    "quinta-feira": 3,
-    "sexta-feira": 4,
-    "sábado": 5,
-    "domingo": 6,
-}
 
 LEXICON = DateLexicon.build(
     "pt",
-    months={
-        "janeiro": 1,
-        "fevereiro": 2,
-        "março": 3,
-        "abril": 4,
-        "maio": 5,
-        "junho": 6,
-        "julho": 7,
-        "agosto": 8,
-        "setembro": 9,
-        "outubro": 10,
-        "novembro": 11,
-        "dezembro": 12,
-    },
-    weekdays=_WEEKDAYS,
-    short_weekdays={"segunda": 0, "terça": 1, "quarta": 2, "quinta": 3, "sexta": 4},
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    short_weekdays=SHORT_WEEKDAYS,
     short_prefixes={
         "nesta",
         "desta",
@@ -222,16 +200,7 @@ LEXICON = DateLexicon.build(
     },
     ago_before={"há", "faz", "há cerca de"},
     ago_after={"atrás"},
-    time_units={
-        "dia": "day",
-        "dias": "day",
-        "semana": "week",
-        "semanas": "week",
-        "mês": "month",
-        "meses": "month",
-        "ano": "year",
-        "anos": "year",
-    },
+    time_units=CALENDAR_UNITS,
     day_heads={
         "no dia": "bare",
         "dia": "bare",
@@ -352,20 +321,7 @@ LEXICON = DateLexicon.build(
         "no dia anterior": -1,
         "dia anterior": -1,
     },
-    month_abbreviations={
-        "jan": 1,
-        "fev": 2,
-        "mar": 3,
-        "abr": 4,
-        "mai": 5,
-        "jun": 6,
-        "jul": 7,
-        "ago": 8,
-        "set": 9,
-        "out": 10,
-        "nov": 11,
-        "dez": 12,
-    },
+    month_abbreviations=MONTH_ABBREVIATIONS,
     morning_markers=set(),
     month_first=False,
     capitalised_names=True,

@@ -7,6 +7,8 @@ Demonyms live with the countries in the knowledge base (``nlp/kb/data``).
 
 from __future__ import annotations
 
+from parallax.lang.pt import MONTHS, SHORT_WEEKDAYS, WEEKDAYS
+
 #: Lower-case words that may sit inside a name between capitalised words.
 CONNECTORS: frozenset[str] = frozenset(
     {
@@ -366,9 +368,6 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "atualização", "publicado", "compartilhe", "comente", "siga", "assine", "clique", "acesse",
         "relacionadas", "notícias", "lidas", "últimas", "edição", "redação", "reportagem",
         "colaboração", "entrevista", "opinião", "análise", "editorial", "coluna", "blog", "tópicos",
-        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado",
-        "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "janeiro", "fevereiro", "março",
-        "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
         "há", "havia", "foi", "era", "é", "está", "estão", "estava", "será", "seria",
         "tem", "têm", "teve", "houve", "ser", "estar", "fazer", "ter", "diz", "disse", "afirmou",
         "ok", "obrigado", "obrigada", "olá", "bom", "boa", "novo", "nova", "novos", "novas",
@@ -392,7 +391,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
         "cultura", "saúde", "educação", "ciência", "tecnologia", "cotidiano", "local",
         "locais", "geral", "variedades", "entretenimento", "sociedade", "ambiente", "justiça",
     }
-)  # fmt: skip
+) | frozenset({*WEEKDAYS, *SHORT_WEEKDAYS, *MONTHS})  # fmt: skip
 
 #: Role and office words that take a capital in some styles ("Presidente", "Governo") but
 #: never name an entity on their own.

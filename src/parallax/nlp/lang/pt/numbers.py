@@ -6,6 +6,7 @@ multipliers (mil × milhões), "bilião" = 10^12 (pt-PT) while "bilhão" = 10^9 
 
 from __future__ import annotations
 
+from parallax.lang.pt import CALENDAR_UNITS, MONTHS
 from parallax.nlp.numbers import NumberLexicon
 
 _UNITS = {
@@ -21,14 +22,7 @@ _UNITS = {
     "min": "minute",
     "segundo": "second",
     "segundos": "second",
-    "dia": "day",
-    "dias": "day",
-    "semana": "week",
-    "semanas": "week",
-    "mês": "month",
-    "meses": "month",
-    "ano": "year",
-    "anos": "year",
+    **CALENDAR_UNITS,
     # distance, area, weight, volume, temperature
     "km": "km",
     "quilômetro": "km",
@@ -596,20 +590,7 @@ LEXICON = NumberLexicon.build(
     age_heads={"aos", "tinha", "tem", "com", "completou", "completaria", "completa", "idade de"},
     age_tails={"anos de idade", "ano de idade"},
     ordinal_suffixes={"º", "ª", "o", "a", "os", "as"},
-    months={
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    },
+    months=set(MONTHS),
     year_units={"ano", "anos"},
     hour_units={"hora", "horas", "h", "hs", "hr", "hrs"},
     clock_words={"gmt", "utc"},

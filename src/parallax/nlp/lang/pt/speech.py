@@ -8,24 +8,20 @@ forms listed by hand.
 
 from __future__ import annotations
 
-_AR = ("ou", "aram", "a", "am", "ara", "ava", "avam", "ando", "ará")
-_ER = ("eu", "eram", "e", "em", "era", "ia", "iam", "endo", "erá")
-_IR = ("iu", "iram", "e", "em", "ira", "ia", "iam", "indo", "irá")
-_UIR = ("uiu", "uíram", "ui", "uem", "uíra", "uía", "uíam", "uindo", "uirá")
+from parallax.lang.pt import MONTHS, WEEKDAYS
+from parallax.nlp.lang import conjugate
+
+#: Endings per infinitive class for the tenses above; "-uir" before "-ir", which it also ends in.
+_ENDINGS = {
+    "uir": ("uiu", "uíram", "ui", "uem", "uíra", "uía", "uíam", "uindo", "uirá"),
+    "ar": ("ou", "aram", "a", "am", "ara", "ava", "avam", "ando", "ará"),
+    "er": ("eu", "eram", "e", "em", "era", "ia", "iam", "endo", "erá"),
+    "ir": ("iu", "iram", "e", "em", "ira", "ia", "iam", "indo", "irá"),
+}
 
 
 def _forms(*infinitives: str) -> frozenset[str]:
-    out: set[str] = set()
-    for verb in infinitives:
-        if verb.endswith("uir"):
-            out.update(verb[:-3] + e for e in _UIR)
-        elif verb.endswith("ar"):
-            out.update(verb[:-2] + e for e in _AR)
-        elif verb.endswith("er"):
-            out.update(verb[:-2] + e for e in _ER)
-        elif verb.endswith("ir"):
-            out.update(verb[:-2] + e for e in _IR)
-    return frozenset(out)
+    return conjugate(infinitives, _ENDINGS)
 
 
 _IRREGULAR_SAY = frozenset(
@@ -153,23 +149,36 @@ DETERMINERS: frozenset[str] = frozenset(
      "três", "muitos", "muitas", "todos", "todas"}
 )  # fmt: skip
 
+#: Role nouns of institutions and groups rather than one person ("a empresa", "o governo").
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    {
+        "governo", "empresa", "companhia", "prefeitura", "ministério", "secretaria", "hospital",
+        "exército", "organização", "agência", "tribunal", "sindicato", "partido", "campanha",
+        "embaixada", "nota", "comunicado", "relatório", "estudo", "autoridades", "autoridade",
+        "oposição", "diretoria", "instituição", "entidade", "grupo", "banco", "fabricante", "clube",
+        "colegiado", "comitê", "comité", "conselho", "consultoria", "distribuidora", "concessionária",
+        "operadora", "seguradora", "montadora", "estatal", "petroleira", "mineradora", "varejista",
+        "polícia", "defesa", "assessoria", "fonte", "fontes", "bombeiros", "militares", "rebeldes",
+        "familiares", "parentes", "moradores", "testemunhas", "especialistas", "analistas",
+    }
+)  # fmt: skip
+
 #: Nouns that name a speaker by role or group ("o ministro", "a porta-voz", "moradores").
 SPEAKER_HEADS: frozenset[str] = frozenset(
     {
         "presidente", "presidenta", "vice-presidente", "ex-presidente", "primeiro-ministro",
         "primeira-ministra", "premiê", "chanceler", "ministro", "ministra", "ex-ministro",
-        "ex-ministra", "ministros", "prefeito", "prefeita", "ex-prefeito", "governador", "governadora",
-        "secretário", "secretária", "secretário-geral", "secretária-geral", "porta-voz", "porta-vozes",
-        "deputado", "deputada", "deputados", "senador", "senadora", "senadores", "vereador",
-        "vereadora", "delegado", "delegada", "comandante", "diretor", "diretora", "diretor-geral",
-        "coordenador", "coordenadora", "advogado", "advogada", "advogados", "defesa", "promotor",
-        "promotora", "procurador", "procuradora", "procurador-geral", "juiz", "juíza", "relator",
-        "relatora", "chefe", "líder", "líderes", "especialista", "especialistas", "economista",
-        "economistas", "analista", "analistas", "pesquisador", "pesquisadora", "pesquisadores",
-        "professor", "professora", "médico", "médica", "médicos", "bombeiro", "bombeiros",
-        "policial", "policiais", "polícia", "testemunha", "testemunhas", "morador", "moradora",
-        "moradores", "vítima", "vítimas", "sobrevivente", "sobreviventes", "dono", "dona",
-        "proprietário", "proprietária", "gerente", "assessor", "assessora", "assessoria",
+        "ex-ministra", "ministros", "prefeito", "prefeita", "ex-prefeito", "governador",
+        "governadora", "secretário", "secretária", "secretário-geral", "secretária-geral",
+        "porta-voz", "porta-vozes", "deputado", "deputada", "deputados", "senador", "senadora",
+        "senadores", "vereador", "vereadora", "delegado", "delegada", "comandante", "diretor",
+        "diretora", "diretor-geral", "coordenador", "coordenadora", "advogado", "advogada",
+        "advogados", "promotor", "promotora", "procurador", "procuradora", "procurador-geral", "juiz",
+        "juíza", "relator", "relatora", "chefe", "líder", "líderes", "especialista", "economista",
+        "economistas", "analista", "pesquisador", "pesquisadora", "pesquisadores", "professor",
+        "professora", "médico", "médica", "médicos", "bombeiro", "policial", "policiais",
+        "testemunha", "morador", "moradora", "vítima", "vítimas", "sobrevivente", "sobreviventes",
+        "dono", "dona", "proprietário", "proprietária", "gerente", "assessor", "assessora",
         "embaixador", "embaixadora", "papa", "pontífice", "rei", "rainha", "príncipe", "general",
         "coronel", "capitão", "tenente", "sargento", "major", "bispo", "arcebispo", "padre", "pastor",
         "técnico", "treinador", "jogador", "jogadora", "atacante", "goleiro", "autor", "autora",
@@ -179,27 +188,20 @@ SPEAKER_HEADS: frozenset[str] = frozenset(
         "empresário", "empresária", "executivo", "executiva", "fundador", "fundadora",
         "representante", "representantes", "funcionário", "funcionária", "funcionários",
         "trabalhador", "trabalhadores", "enfermeiro", "enfermeira", "pai", "mãe", "filho", "filha",
-        "irmão", "irmã", "viúva", "amigo", "amiga", "vizinho", "vizinha", "vizinhos", "governo",
-        "empresa", "companhia", "prefeitura", "ministério", "secretaria", "hospital", "exército",
-        "organização", "agência", "tribunal", "sindicato", "partido", "campanha", "embaixada",
-        "nota", "comunicado", "relatório", "estudo", "autoridades", "autoridade", "oposição",
-        "fonte", "fontes", "interlocutor", "aliado", "aliados", "manifestante", "manifestantes",
-        "passageiro", "passageira", "passageiros", "motorista", "paciente", "familiares", "parente",
-        "parentes", "diretoria", "instituição", "entidade", "grupo", "banco", "fabricante", "clube",
-        "rebeldes", "militares", "militar", "soldado", "soldados", "agente", "agentes", "perito",
-        "perita", "peritos", "legista", "estudante", "estudantes", "operário", "operários",
-        "primeira-dama", "mandatário", "magistrado", "conselheiro", "conselheira", "ouvidor",
-        "ombudsman", "guarda", "socorrista", "socorristas", "capitã", "comentarista", "jornalista",
-        "colegiado", "comitê", "comité", "conselho", "académico", "acadêmico", "académica",
-        "acadêmica", "politólogo", "politóloga", "sociólogo", "socióloga",
-        "historiador", "historiadora", "jurista", "constitucionalista", "tenente-coronel",
-        "vice-governador", "vice-governadora", "vice-prefeito", "vice-prefeita", "ex-governador",
-        "cardeal", "titular", "gestor", "gestora", "presidente-executivo", "ceo", "estrategista",
-        "consultoria", "consultor", "consultora", "distribuidora", "concessionária", "escritor",
-        "escritora", "cantor", "cantora", "ator", "atriz", "artista", "atleta", "piloto", "cineasta",
-        "operadora", "seguradora", "montadora", "estatal", "petroleira", "mineradora", "varejista",
+        "irmão", "irmã", "viúva", "amigo", "amiga", "vizinho", "vizinha", "vizinhos", "interlocutor",
+        "aliado", "aliados", "manifestante", "manifestantes", "passageiro", "passageira",
+        "passageiros", "motorista", "paciente", "parente", "militar", "soldado", "soldados", "agente",
+        "agentes", "perito", "perita", "peritos", "legista", "estudante", "estudantes", "operário",
+        "operários", "primeira-dama", "mandatário", "magistrado", "conselheiro", "conselheira",
+        "ouvidor", "ombudsman", "guarda", "socorrista", "socorristas", "capitã", "comentarista",
+        "jornalista", "académico", "acadêmico", "académica", "acadêmica", "politólogo", "politóloga",
+        "sociólogo", "socióloga", "historiador", "historiadora", "jurista", "constitucionalista",
+        "tenente-coronel", "vice-governador", "vice-governadora", "vice-prefeito", "vice-prefeita",
+        "ex-governador", "cardeal", "titular", "gestor", "gestora", "presidente-executivo", "ceo",
+        "estrategista", "consultor", "consultora", "escritor", "escritora", "cantor", "cantora",
+        "ator", "atriz", "artista", "atleta", "piloto", "cineasta",
     }
-)  # fmt: skip
+) | ORGANISATION_HEADS  # fmt: skip
 
 #: Lower-case words allowed inside a personal or organisation name between capitalised words.
 NAME_CONNECTORS: frozenset[str] = frozenset(
@@ -319,25 +321,6 @@ FUNCTION_WORDS: frozenset[str] = (
             "nunca",
             "sempre",
             "talvez",
-            "segunda-feira",
-            "terça-feira",
-            "quarta-feira",
-            "quinta-feira",
-            "sexta-feira",
-            "sábado",
-            "domingo",
-            "janeiro",
-            "fevereiro",
-            "março",
-            "abril",
-            "maio",
-            "junho",
-            "julho",
-            "agosto",
-            "setembro",
-            "outubro",
-            "novembro",
-            "dezembro",
             "sr",
             "sra",
             "dr",
@@ -351,6 +334,7 @@ FUNCTION_WORDS: frozenset[str] = (
             "entenda",
         }
     )
+    | frozenset({*WEEKDAYS, *MONTHS})
 )
 
 #: Words right before a quoted fragment that make it a name or a title, not speech.
@@ -387,20 +371,6 @@ VERB_ENDINGS: tuple[str, ...] = ("ou", "eu", "iu", "ram", "ava", "avam", "iam", 
 
 #: Pronouns that stand for one person ("ele disse"): they take the last person named.
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"ele", "ela"})
-
-#: Role nouns of institutions and groups rather than one person ("a empresa", "o governo").
-ORGANISATION_HEADS: frozenset[str] = frozenset(
-    {
-        "governo", "empresa", "companhia", "prefeitura", "ministério", "secretaria", "hospital",
-        "exército", "organização", "agência", "tribunal", "sindicato", "partido", "campanha",
-        "embaixada", "nota", "comunicado", "relatório", "estudo", "autoridades", "autoridade",
-        "oposição", "diretoria", "instituição", "entidade", "grupo", "banco", "fabricante", "clube",
-        "colegiado", "comitê", "comité", "conselho", "consultoria", "distribuidora", "concessionária",
-        "operadora", "seguradora", "montadora", "estatal", "petroleira", "mineradora", "varejista",
-        "polícia", "defesa", "assessoria", "fonte", "fontes", "bombeiros", "militares", "rebeldes",
-        "familiares", "parentes", "moradores", "testemunhas", "especialistas", "analistas",
-    }
-)  # fmt: skip
 
 #: First words of organisation names ("Secretaria de Saúde", "Corpo de Bombeiros").
 ORGANISATION_WORDS: frozenset[str] = frozenset(

@@ -1,0 +1,182 @@
+"""Figure claims: every stated figure of a story, grouped by what it measures.
+
+A *mention* is one quantity as printed, in a sentence or in the headline, with
+its comparable reading (:func:`parallax.compare.conflicts.figure`: the ``about``
+lemma for counts, the unit family for durations, sums, percentages, distances).
+Two mentions of different articles with the same attribute key are *linked* when
+
+* they **agree** (same stated value, qualifiers aside: "ao menos 45" and "45")
+  and their context says they are the same fact: both sit in a headline or lead
+  (the title, subtitle lines and first two body sentences), or their sentences
+  score at least half the alignment threshold (for durations, which often only
+  frame another fact, "em 12 meses", their sentences must be aligned); or
+* they **disagree** (different values), come from different independent sources,
+  neither article also states the other's figure (then the two are different
+  things, like "142 votos contra" and "88 a favor" in both reports), neither
+  sentence is background (dated in another year than the publication), and
+  both sit in a headline or lead, or, for counts, their sentences score at
+  least half the threshold, or, for bare unit families (whose subject is
+  unknown), their sentences are aligned.
+
+A headline or subtitle figure is linked to the same figure (attribute and value)
+in its article's body. Each connected set of
+linked mentions is one figure: *conflicting* when two of
+its sources state different values, else *corroborated* when two or more
+independent sources state it. A figure reported by one source only is not a
+figure claim (see :func:`parallax.compare.claims.build_claims` for where it goes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.compare.align import Unit
+from parallax.compare.conflicts import Figure, compatible, differ
+from parallax.model import Article, Conflict, ConflictValue, Span
+from parallax.stories.features import Matrix
+from parallax.stories.text import words
+
+CONTEXT_LINK = 0.5  # × alignment threshold: how similar the sentences of two linked figures must be
+MIN_CLAUSE_WORDS = 5
+DURATION = "duração"
+
+_BREAK = re.compile(r"[;:!?]|,(?=\s)|\s[–—-]\s")
+_CONJUNCTION = re.compile(r"(?:e|y|and|mas|pero|but)\s+", re.IGNORECASE)
+
+
+@dataclass(slots=True, eq=False)
+class Mention:
+    """One figure as printed in one article, with the unit (sentence or headline) that carries it."""
+
+    article: Article
+    article_rank: int
+    figure: Figure
+    text: str  # the quantity as printed
+    span: Span  # the quantity's span
+    unit: Unit
+
+    @property
+    def lead(self) -> bool:
+        return self.unit.lead
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.article_rank, self.span.start)
+
+
+def mentions_of(units: Sequence[Unit]) -> list[Mention]:
+    """Every comparable figure of the story's non-trivial units (headlines included), in story order."""
+    out = [
+        Mention(u.article, u.article_rank, f, u.article.at(span), span, u)
+        for u in units
+        if not u.trivial
+        for f, span in u.figures
+    ]
+    return sorted(out, key=lambda m: m.position)
+
+
+def link_figures(
+    mentions: Sequence[Mention], scores: Matrix, groups: dict[str, str], threshold: float
+) -> list[list[Mention]]:
+    """Connected sets of linked mentions (see module doc) spanning two or more articles, in story order."""
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    stated: dict[str, list[Figure]] = {}
+    for m in mentions:
+        stated.setdefault(m.article.id, []).append(m.figure)
+
+    def also_states(article_id: str, f: Figure) -> bool:
+        return any(g.key == f.key and not differ(g, f) for g in stated[article_id])
+
+    for i in range(n):
+        a = mentions[i]
+        for j in range(i + 1, n):
+            b = mentions[j]
+            if a.figure.key != b.figure.key:
+                continue
+            if a.article is b.article:  # a headline or subtitle that repeats a figure of the body
+                if (a.unit.headline or b.unit.headline) and not differ(a.figure, b.figure):
+                    parent[find(j)] = find(i)
+                continue
+            aligned = float(scores[a.unit.index, b.unit.index])
+            if not differ(a.figure, b.figure):
+                # a period ("12 meses", "três dias") often only frames another fact: aligned sentences only
+                bar = threshold if a.figure.attribute == DURATION else CONTEXT_LINK * threshold
+                linked = (a.lead and b.lead) or aligned >= bar
+            elif groups[a.article.id] == groups[b.article.id] or a.unit.background or b.unit.background:
+                linked = False
+            elif also_states(b.article.id, a.figure) or also_states(a.article.id, b.figure):
+                linked = False
+            elif a.lead and b.lead:
+                linked = True
+            elif a.figure.key.startswith("about:"):
+                linked = aligned >= CONTEXT_LINK * threshold
+            else:
+                linked = aligned >= threshold
+            if linked:
+                parent[find(j)] = find(i)
+    sets: dict[int, list[Mention]] = {}
+    for i in range(n):
+        sets.setdefault(find(i), []).append(mentions[i])
+    out = [ms for ms in sets.values() if len({m.article.id for m in ms}) > 1]
+    return sorted(out, key=lambda ms: ms[0].position)
+
+
+def disagree(mentions: Sequence[Mention], groups: dict[str, str]) -> bool:
+    """Two independent sources state different values."""
+    return any(
+        differ(a.figure, b.figure) and groups[a.article.id] != groups[b.article.id]
+        for i, a in enumerate(mentions)
+        for b in mentions[i + 1 :]
+    )
+
+
+def conflict_of(mentions: Sequence[Mention]) -> Conflict:
+    """The conflict of a disagreeing figure: one value per article, its first mention in text order."""
+    first: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.position):
+        first.setdefault(m.article.id, m)
+    kept = list(first.values())
+    return Conflict(
+        attribute=kept[0].figure.attribute,
+        values=[ConflictValue(m.article.id, m.text, m.figure.reported) for m in kept],
+        compatible=compatible([m.figure for m in kept]),
+    )
+
+
+def clause(unit: Unit, span: Span) -> str:
+    """The clause of ``unit`` that holds ``span``, as printed: between the nearest breaks (``;``, ``:``,
+    a comma or dash followed by a space, outside parentheses) around it, widened to its neighbours until it
+    has at least five words, so that "300 pessoas" reads "A casa tinha capacidade para 300 pessoas"."""
+    text = unit.text
+    start, end = span.start - unit.span.start, span.end - unit.span.start
+    depth = [0] * (len(text) + 1)
+    level = 0
+    for k, c in enumerate(text):
+        level += (c == "(") - (c == ")")
+        depth[k + 1] = max(level, 0)
+    cuts = [0, *(m.end() for m in _BREAK.finditer(text) if depth[m.start()] == 0), len(text)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    first = next((k for k, (a, b) in enumerate(pieces) if a <= start < b), 0)
+    last = next((k for k, (a, b) in enumerate(pieces) if a < end <= b), len(pieces) - 1)
+    while len(words(text[pieces[first][0] : pieces[last][1]])) < MIN_CLAUSE_WORDS:
+        if first > 0:
+            first -= 1
+        elif last < len(pieces) - 1:
+            last += 1
+        else:
+            break
+    out = text[pieces[first][0] : pieces[last][1]].strip().strip(",;:.–—-").strip()
+    lead = _CONJUNCTION.match(out)
+    if lead and len(words(out[lead.end() :])) >= MIN_CLAUSE_WORDS - 1:
+        out = out[lead.end() :]
+    return out
