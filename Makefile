@@ -36,7 +36,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py --articles 1000 --jobs 2
 
 quality: $(VENV)/.installed
-	$(BIN)/python -m parallax.evaluation examples tests/gold
+	$(BIN)/parallax eval gold examples tests/gold
 
 clean:
 	rm -rf $(OUT) parallax-workspace .pytest_cache .mypy_cache .ruff_cache

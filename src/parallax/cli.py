@@ -483,6 +483,131 @@ def stages_command(fmt: str) -> None:
         click.echo("  ".join([*padded, cells[4]]).rstrip())
 
 
+# --------------------------------------------------------------------------- eval
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure Parallax: against the gold for the sample corpus, and against research corpora.
+
+    The research corpora (First HAREM, CSTNews) are read from where you keep them;
+    nothing of them is copied into Parallax.
+    """
+
+
+_EVAL_FORMAT = click.option(
+    "--format", "fmt", type=_format_choice(("md", "json")), default="md", show_default=True
+)
+
+
+def _print_measures(report: Any, fmt: str) -> None:
+    click.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.table()
+    )
+
+
+@eval_group.command("gold")
+@click.argument("examples", type=click.Path(exists=True, path_type=Path), default=Path("examples"))
+@click.argument(
+    "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("tests/gold")
+)
+@_NO_EMBEDDINGS
+@_EVAL_FORMAT
+@click.pass_context
+def eval_gold(ctx: click.Context, examples: Path, gold_dir: Path, no_embeddings: bool, fmt: str) -> None:
+    """Run the whole pipeline over EXAMPLES and score it against the gold in GOLD_DIR.
+
+    Defaults: examples/ and tests/gold/ of a source checkout.
+    """
+    from parallax.evaluation import evaluate
+
+    options = _make_options(workspace=None, no_embeddings=no_embeddings)
+    result = analyze([str(examples)], options)
+    _report_problems(result.rejected, result.warnings)
+    _print_measures(evaluate(result.batch, gold_dir), fmt)
+    ctx.exit(1 if result.rejected else 0)
+
+
+@eval_group.command("ner")
+@click.option(
+    "--harem",
+    "where",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="First HAREM folder (FirstHAREM-selective-<split>.json) or one such file.",
+)
+@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
+@_EVAL_FORMAT
+def eval_ner(where: Path, split: str, fmt: str) -> None:
+    """Entity mentions on First HAREM: exact-match P/R/F1 for PER, ORG, LOC and micro."""
+    from parallax.evaluation.harem import evaluate_harem, harem_file
+
+    try:
+        path = harem_file(where, split)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from None
+    _print_measures(evaluate_harem(path), fmt)
+
+
+@eval_group.command("stories")
+@click.option(
+    "--cstnews",
+    "where",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="CSTNews folder (clusters.jsonl) or that file.",
+)
+@_NO_EMBEDDINGS
+@_EVAL_FORMAT
+def eval_stories(where: Path, no_embeddings: bool, fmt: str) -> None:
+    """Same-event grouping on CSTNews: B-cubed P/R/F1 and adjusted mutual information."""
+    from parallax.evaluation.cstnews import clusters_file, evaluate_stories
+
+    options = _make_options(workspace=None, no_embeddings=no_embeddings)
+    _print_measures(evaluate_stories(_cstnews(where, clusters_file), options), fmt)
+
+
+@eval_group.command("sentences")
+@click.option(
+    "--cstnews",
+    "where",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="CSTNews folder (clusters.jsonl) or that file.",
+)
+@_EVAL_FORMAT
+def eval_sentences(where: Path, fmt: str) -> None:
+    """Sentence splitting on CSTNews: P/R/F1 of sentence ends against the official segmentation."""
+    from parallax.evaluation.cstnews import clusters_file, evaluate_sentences
+
+    _print_measures(evaluate_sentences(_cstnews(where, clusters_file)), fmt)
+
+
+@eval_group.command("relations")
+@click.option(
+    "--cstnews",
+    "where",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="CSTNews folder (clusters.jsonl and cst_relations.jsonl).",
+)
+@_NO_EMBEDDINGS
+@_EVAL_FORMAT
+def eval_relations(where: Path, no_embeddings: bool, fmt: str) -> None:
+    """Cross-source sentence relations on CSTNews: redundancy, complement, contradiction, none."""
+    from parallax.evaluation.cstnews import clusters_file, evaluate_relations
+
+    options = _make_options(workspace=None, no_embeddings=no_embeddings)
+    _print_measures(evaluate_relations(_cstnews(where, clusters_file), options), fmt)
+
+
+def _cstnews(where: Path, locate: Callable[[Path], Path]) -> Path:
+    try:
+        return locate(where)
+    except FileNotFoundError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def _strings(value: object) -> list[str]:
     return [str(x) for x in value] if isinstance(value, (list, tuple)) else []
 

@@ -44,7 +44,7 @@ class Options:
     #: articles further apart than this (days) never share a story
     story_window_days: float = 4.0
     #: sentence similarity above which two sentences of a story are aligned
-    alignment_threshold: float = 0.35
+    alignment_threshold: float = 0.33
     #: use multilingual sentence embeddings (USE v3, shipped in a package) for stories and alignment;
     #: off gives a lexical-only run (faster, no cross-language grouping)
     embeddings: bool = True

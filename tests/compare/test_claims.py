@@ -14,7 +14,8 @@ PETROPOLIS = ("Petrópolis", "LOC", "loc:petropolis")
 VILA_NOVA = ("Vila Nova", "LOC", "loc:vila-nova")
 
 WIRE_SENTENCES = [
-    "Um deslizamento de terra atingiu o bairro Vila Nova, em Petrópolis, e deixou 17 feridos nesta segunda-feira.",
+    "Um deslizamento de terra atingiu o bairro Vila Nova, em Petrópolis, e deixou 17 feridos nesta "
+    "segunda-feira.",
     "Os bombeiros levaram duas horas para controlar a situação no local do desabamento.",
     "A Defesa Civil interditou outras doze casas da encosta por risco de novos desabamentos.",
     "A prefeitura abriu um abrigo provisório na escola municipal do bairro para receber os desalojados.",
@@ -42,7 +43,8 @@ def landslide_batch() -> Batch:
     own = article(
         "own",
         [
-            "Dezessete pessoas feridas foram levadas a hospitais da região serrana após a queda de uma encosta.",
+            "Dezessete pessoas feridas foram levadas a hospitais da região serrana após a queda de uma "
+            "encosta.",
             "A operação de resgate durou 120 minutos e mobilizou quarenta voluntários.",
             "Moradores contaram que a chuva forte começou ainda na noite de domingo.",
         ],
@@ -72,7 +74,9 @@ def evidence_texts(claim: Claim) -> list[tuple[str, str]]:
 
 
 def test_figure_claim_joins_wordings_and_counts_a_copy_once(landslide: Batch) -> None:
-    injured = [c for c in landslide.stories[0].claims if ("own", "Dezessete pessoas feridas") in evidence_texts(c)]
+    injured = [
+        c for c in landslide.stories[0].claims if ("own", "Dezessete pessoas feridas") in evidence_texts(c)
+    ]
     assert len(injured) == 1
     claim = injured[0]
     assert claim.status == "corroborated"
@@ -82,7 +86,7 @@ def test_figure_claim_joins_wordings_and_counts_a_copy_once(landslide: Batch) ->
         ("own", "Dezessete pessoas feridas"),
     ]
     assert claim.independent_sources == 2  # the wire and its silent copy are one source
-    assert claim.text == "Dezessete pessoas feridas foram levadas a hospitais da região serrana após a queda de uma encosta"
+    assert claim.text == "deixou 17 feridos nesta segunda-feira"  # the clause of the most central mention
     copied = next(a for a in landslide.articles if a.id == "copy").credits
     assert [(c.kind, c.agency, c.source_article) for c in copied] == [("copied", "Agência Brasil", "wire")]
 
@@ -104,7 +108,9 @@ def test_figure_of_one_source_is_not_a_figure_claim(landslide: Batch) -> None:
 
 
 def test_sentences_only_the_wire_and_its_copy_report_are_single_source(landslide: Batch) -> None:
-    shelter = [c for c in landslide.stories[0].claims if any("abrigo provisório" in e.text for e in c.evidence)]
+    shelter = [
+        c for c in landslide.stories[0].claims if any("abrigo provisório" in e.text for e in c.evidence)
+    ]
     assert len(shelter) == 1
     assert shelter[0].status == "single_source"
     assert shelter[0].independent_sources == 1
@@ -135,7 +141,8 @@ def two_facts_batch() -> Batch:
     split = article(
         "split",
         [
-            "A prefeitura de Niterói anunciou a construção de um novo hospital municipal na zona norte da cidade.",
+            "A prefeitura de Niterói anunciou a construção de um novo hospital municipal na zona norte da "
+            "cidade.",
             "O governador confirmou a reforma completa da ponte sobre o canal principal.",
             "Vereadores da oposição criticaram o custo das obras previstas para o próximo ano.",
         ],
@@ -152,7 +159,11 @@ def two_facts_batch() -> Batch:
 def test_a_sentence_with_two_facts_supports_two_claims() -> None:
     result = compare(two_facts_batch(), Options(workspace=None))
     claims = result.stories[0].claims
-    with_combined = [c for c in claims if any(e.article == "combined" and e.text.startswith("A prefeitura") for e in c.evidence)]
+    with_combined = [
+        c
+        for c in claims
+        if any(e.article == "combined" and e.text.startswith("A prefeitura") for e in c.evidence)
+    ]
     assert [c.status for c in with_combined] == ["corroborated", "corroborated"]
     partners = sorted(e.text[:20] for c in with_combined for e in c.evidence if e.article == "split")
     assert partners == ["A prefeitura de Nite", "O governador confirm"]
@@ -180,17 +191,20 @@ def spread_batch() -> Batch:
         one(
             "a",
             "Jornal A",
-            "O presidente Ricardo Salles Prado desembarcou em Lisboa e assinou um acordo de cooperação científica com Portugal.",
+            "O presidente Ricardo Salles Prado desembarcou em Lisboa e assinou um acordo de cooperação "
+            "científica com Portugal.",
         ),
         one(
             "b",
             "Jornal B",
-            "Em Lisboa, o presidente Ricardo Salles Prado assinou um acordo de cooperação científica após desembarcar.",
+            "Em Lisboa, o presidente Ricardo Salles Prado assinou um acordo de cooperação científica após "
+            "desembarcar.",
         ),
         one(
             "c",
             "Jornal C",
-            "Ricardo Salles Prado chegou a Lisboa e assinou com o governo português um acordo de cooperação científica.",
+            "Ricardo Salles Prado chegou a Lisboa e assinou com o governo português um acordo de "
+            "cooperação científica.",
         ),
         article(
             "d",
@@ -212,7 +226,11 @@ def spread_batch() -> Batch:
 
 def test_a_fact_spread_over_two_sentences_is_one_claim() -> None:
     result = compare(spread_batch(), Options(workspace=None))
-    claims = [c for c in result.stories[0].claims if any(e.article == "a" and "acordo" in e.text for e in c.evidence)]
+    claims = [
+        c
+        for c in result.stories[0].claims
+        if any(e.article == "a" and "acordo" in e.text for e in c.evidence)
+    ]
     assert len(claims) == 1
     claim = claims[0]
     assert claim.status == "corroborated"
@@ -229,11 +247,16 @@ def test_a_fact_spread_over_two_sentences_is_one_claim() -> None:
 # --------------------------------------------------------------------------- single-source details
 
 
+WHOLE_STORM_SENTENCE = (
+    "Um temporal com granizo atingiu Sorocaba no fim da tarde de sábado e derrubou mais de 90 árvores."
+)
+
+
 def storm_batch() -> Batch:
     first = article(
         "first",
         [
-            "Um temporal com granizo atingiu Sorocaba no fim da tarde de sábado e derrubou mais de 90 árvores.",
+            WHOLE_STORM_SENTENCE,
             "A Defesa Civil registrou estragos em escolas e postos de saúde da região central.",
         ],
         outlet="Gazeta Paulista",
@@ -263,7 +286,7 @@ def test_a_figure_only_one_source_gives_inside_a_corroborated_sentence_is_single
     trees = [c for c in claims if any(e.text == "mais de 90 árvores" for e in c.evidence)]
     assert len(trees) == 1
     assert trees[0].status == "single_source"
-    assert trees[0].text == "no fim da tarde de sábado e derrubou mais de 90 árvores"
+    assert trees[0].text == WHOLE_STORM_SENTENCE[:-1]  # no clause break: the whole sentence
 
 
 # --------------------------------------------------------------------------- subtitles and quotes
@@ -274,7 +297,8 @@ def test_subtitle_line_supports_but_is_never_single_source() -> None:
         "deck",
         [
             "Governo anuncia R$ 40 milhões para reconstruir escolas atingidas pela enchente",
-            "O governo estadual anunciou nesta sexta-feira um pacote de R$ 40 milhões para reconstruir escolas.",
+            "O governo estadual anunciou nesta sexta-feira um pacote de R$ 40 milhões para reconstruir "
+            "escolas.",
             "As obras devem começar em abril, segundo a secretaria de Educação.",
         ],
         title="Enchente: escolas serão reconstruídas",
@@ -284,13 +308,16 @@ def test_subtitle_line_supports_but_is_never_single_source() -> None:
     other = article(
         "other",
         [
-            "Um pacote de 40 milhões de reais vai financiar a reconstrução das escolas, informou o governo estadual.",
+            "Um pacote de 40 milhões de reais vai financiar a reconstrução das escolas, informou o governo "
+            "estadual.",
             "Professores cobram um calendário de reposição das aulas perdidas.",
         ],
         outlet="Diário Gaúcho Livre",
         quantities=[Q("40 milhões de reais", 4e7, unit="BRL")],
     )
-    batch = Batch(articles=[with_deck, other], stories=[Story("st-deck", "x", "2025-05-10", ["deck", "other"])])
+    batch = Batch(
+        articles=[with_deck, other], stories=[Story("st-deck", "x", "2025-05-10", ["deck", "other"])]
+    )
     claims = compare(batch, Options(workspace=None)).stories[0].claims
     deck_line = with_deck.sentences[0].span
     singles = [c for c in claims if c.status == "single_source"]
@@ -331,13 +358,16 @@ def test_a_sentence_that_is_mostly_a_quote_reported_elsewhere_is_not_single_sour
     assert len(story.quote_groups) == 1
     quoted_sentence = one.sentences[1].span
     assert not any(
-        c.status == "single_source" and any(e.span == quoted_sentence for e in c.evidence) for c in story.claims
+        c.status == "single_source" and any(e.span == quoted_sentence for e in c.evidence)
+        for c in story.claims
     )
 
 
 def test_credited_dateline_copy_counts_once_in_a_statement() -> None:
     lead = "O Banco Central elevou a taxa básica de juros para 14,25% ao ano nesta quarta-feira."
-    agency = article("rt", [lead, "A decisão foi unânime."], outlet="Reuters", quantities=[Q("14,25%", 14.25, unit="%")])
+    agency = article(
+        "rt", [lead, "A decisão foi unânime."], outlet="Reuters", quantities=[Q("14,25%", 14.25, unit="%")]
+    )
     dated = article(
         "dated",
         [lead, "Analistas esperam nova alta em maio."],
@@ -352,7 +382,9 @@ def test_credited_dateline_copy_counts_once_in_a_statement() -> None:
         outlet="Gazeta Financeira",
         quantities=[Q("14,25%", 14.25, unit="%")],
     )
-    batch = Batch(articles=[agency, dated, own], stories=[Story("st-r", "x", "2025-03-19", ["rt", "dated", "own"])])
+    batch = Batch(
+        articles=[agency, dated, own], stories=[Story("st-r", "x", "2025-03-19", ["rt", "dated", "own"])]
+    )
     claims = compare(batch, Options(workspace=None)).stories[0].claims
     rate = [c for c in claims if any(e.article == "own" for e in c.evidence) and c.status == "corroborated"]
     assert rate

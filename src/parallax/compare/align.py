@@ -1,14 +1,15 @@
 """Sentence alignment across the articles of a story.
 
 Every sentence of every article becomes a :class:`Unit` with its content
-lemmas, entity ids, figures and dates; so do the headline and the subtitle
-lines under it (flagged ``headline``: they restate the lead, so they can support
-a claim but never anchor one, see :mod:`parallax.compare.claims`, and they are
-left out of the sentence alignments).
-Content lemmas leave out the words of named entities, which the entity term
-already counts: two sentences that only share "Polícia Civil" or a person's
-name are about the same actor, not necessarily saying the same thing. Two
-units of different articles score
+lemmas, entity ids, figures and dates; so do the title and the subtitle lines
+under it (subtitles: leading lines that end without a full stop, before the
+first sentence that does). They restate the lead, so they can support a claim
+but never anchor one (see :mod:`parallax.compare.claims`), and they are left
+out of the sentence alignments; titles are compared by their words, names and
+figures only (not embedded). Content lemmas leave out the words of named
+entities, which the entity term already counts: two sentences that only share
+"Polícia Civil" or a person's name are about the same actor, not necessarily
+saying the same thing. Two units of different articles score
 
 =================  =========  =======  ========  =======
 pair               embedding  lexical  entities  figures
@@ -20,7 +21,11 @@ no embeddings      0.00       0.80     0.10      0.10
 
 (embedding = USE v3 cosine, lexical = Dice of folded ``simplemma`` content
 lemmas, entities = Dice of merged entity ids, figures = Dice of stated figures
-and dates). Pairs at or above ``options.alignment_threshold`` are aligned.
+and dates). A same-language pair whose lexical Dice is under 0.15 is capped at
+0.75 × threshold: close embeddings with almost no content word in common mean a
+shared actor ("the minister said X" / "the minister did Y"), not a shared
+statement; the pair still counts as related context for figures. Pairs at or
+above ``options.alignment_threshold`` are aligned.
 
 Calibration (CSTNews 6.0 dev clusters, NILC/USP, ``../shared/data/cstnews-dev``:
 12.5 k Portuguese cross-document sentence pairs, 324 labelled "redundancy" or
@@ -200,14 +205,14 @@ _FINAL = re.compile(r"[.!?…]['\"”’»)]*$")
 MAX_DECKS = 2
 
 
-def _decks(article: Article) -> set[Span]:
+def _decks(article: Article, trivial: Sequence[bool]) -> set[Span]:
     """Subtitle lines: leading sentences that fill a kept line and end without a full stop, before the
     first sentence that does (the headline's deck, "Fogo começou durante show; 17 feridos ...")."""
     lines = {span for span, _ in article.kept_lines()}
     out: set[Span] = set()
-    for sentence in article.sentences:
+    for sentence, skip in zip(article.sentences, trivial, strict=True):
         text = sentence.text.strip()
-        if _is_trivial(article, sentence.span, sentence.text):
+        if skip:
             continue
         if _FINAL.search(text) or sentence.span not in lines or len(out) == MAX_DECKS:
             break
@@ -226,13 +231,13 @@ def units_of(article: Article, rank: int, start_index: int) -> list[Unit]:
         text = article.at(title)
         if len(text.strip()) >= MIN_CHARS and len(words(text)) >= MIN_WORDS:
             out.append(_unit(article, rank, start_index, title, text, trivial=False, lead=True, role="title"))
-    decks = _decks(article)
+    flags = [_is_trivial(article, s.span, s.text) for s in article.sentences]
+    decks = _decks(article, flags)
     substantive = 0  # non-trivial body sentences seen so far: the lead is the first two of them
-    for sentence in article.sentences:
+    for sentence, trivial in zip(article.sentences, flags, strict=True):
         if title is not None and title.overlaps(sentence.span):
             continue
         deck = sentence.span in decks
-        trivial = _is_trivial(article, sentence.span, sentence.text)
         out.append(
             _unit(
                 article,
@@ -250,11 +255,7 @@ def units_of(article: Article, rank: int, start_index: int) -> list[Unit]:
 
 
 def score_matrix(units: Sequence[Unit], use_embeddings: bool, threshold: float = 0.35) -> Matrix:
-    """Pairwise alignment scores; 0 within one article.
-
-    A same-language pair whose content words (names aside) barely overlap (Dice < 0.15) is capped
-    under the threshold, at 0.75 × threshold: a shared name and subject make the sentence embeddings
-    close ("the minister said X" / "the minister did Y") without the two saying the same thing."""
+    """Pairwise alignment scores (see module doc); 0 within one article."""
     n = len(units)
     if n == 0:
         return np.zeros((0, 0))
@@ -338,23 +339,17 @@ def relation(a: Unit, b: Unit, score: float, threshold: float) -> tuple[Relation
 
 
 def alignments(units: Sequence[Unit], scores: Matrix, threshold: float) -> list[Alignment]:
-    """Aligned pairs of non-trivial sentences (headlines left out) of different articles, with their relation."""
+    """Aligned pairs of non-trivial sentences of two articles, headlines aside, with their relation."""
     out: list[tuple[tuple[int, int, int, int], Alignment]] = []
-    n = len(units)
-    skip = [u.trivial or u.headline for u in units]
-    for i in range(n):
-        if skip[i]:
-            continue
-        for j in range(i + 1, n):
-            s = float(scores[i, j])
-            if s < threshold or skip[j]:
-                continue
-            rel, a, b = relation(units[i], units[j], s, threshold)
-            key = (a.article_rank, a.span.start, b.article_rank, b.span.start)
-            out.append(
-                (
-                    key,
-                    Alignment(SpanRef(a.article.id, a.span), SpanRef(b.article.id, b.span), rel, round(s, 4)),
-                )
-            )
+    if not units:
+        return []
+    keep = np.array([not (u.trivial or u.headline) for u in units])
+    aligned = np.triu(scores >= threshold, k=1) & keep[:, None] & keep[None, :]
+    for i, j in zip(*np.nonzero(aligned), strict=True):
+        s = float(scores[i, j])
+        rel, a, b = relation(units[i], units[j], s, threshold)
+        key = (a.article_rank, a.span.start, b.article_rank, b.span.start)
+        out.append(
+            (key, Alignment(SpanRef(a.article.id, a.span), SpanRef(b.article.id, b.span), rel, round(s, 4)))
+        )
     return [alignment for _, alignment in sorted(out, key=lambda x: x[0])]

@@ -49,6 +49,7 @@ all-capitals lines) make no claim.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -92,8 +93,10 @@ def group_units(units: Sequence[Unit], scores: Matrix, threshold: float) -> list
     """Core grouping: guarded average-link grouping of aligned sentences; singletons included."""
     members: dict[int, list[int]] = {u.index: [u.index] for u in units if not u.trivial and not u.headline}
     root: dict[int, int] = {i: i for i in members}
+    ids = np.array(sorted(members), dtype=np.int64)
+    rows, cols = np.nonzero(np.triu(scores[np.ix_(ids, ids)] >= threshold, k=1))
     edges = sorted(
-        (-float(scores[a, b]), a, b) for a in members for b in members if a < b and scores[a, b] >= threshold
+        (-float(scores[ids[r], ids[c]]), int(ids[r]), int(ids[c])) for r, c in zip(rows, cols, strict=True)
     )
     by_index = {u.index: u for u in units}
     for _, a, b in edges:
@@ -119,11 +122,11 @@ def add_support(groups: Sequence[Group], units: Sequence[Unit], scores: Matrix, 
     candidates = [u for u in units if not u.trivial]
     if not candidates:
         return
-    rows = np.array([u.index for u in candidates])
+    candidate_scores = scores[np.array([u.index for u in candidates])]
     by_index = {u.index: u for u in candidates}
     for group in groups:
         present = {u.article_rank for u in group.core}
-        sub = scores[rows][:, [u.index for u in group.core]]
+        sub = candidate_scores[:, [u.index for u in group.core]]
         best, mean = sub.max(axis=1), sub.mean(axis=1)
         chosen: dict[int, tuple[float, float, int]] = {}
         for k, u in enumerate(candidates):
@@ -140,26 +143,36 @@ def add_support(groups: Sequence[Group], units: Sequence[Unit], scores: Matrix, 
 def merge_split_statements(groups: list[Group]) -> list[Group]:
     """Merge a group into another when, but for one article's sentences, its units are among the other's
     and span two or more articles: one claim that the article spreads over two sentences."""
-    out: list[Group] = []
+    out: dict[int, Group] = {}  # position -> group, in the order given
     seen: set[frozenset[int]] = set()
     for g in groups:
         if g.key not in seen:
             seen.add(g.key)
-            out.append(g)
+            out[len(out)] = g
+    holders: dict[int, set[int]] = {}  # unit index -> positions of the groups holding it
+    for k, g in out.items():
+        for i in g.key:
+            holders.setdefault(i, set()).add(k)
     changed = True
     while changed:
         changed = False
-        for i in range(len(out)):
-            for j in range(len(out)):
-                if i != j and _spread(out[i], out[j]):
-                    merged = _union(out[i], out[j])
-                    out = [g for k, g in enumerate(out) if k not in (i, j)]
-                    out.insert(min(i, j), merged)
+        for k in sorted(out):
+            g = out[k]
+            # a group can only spread into one that shares two or more of its units
+            shared = Counter(j for i in g.key for j in holders[i] if j != k)
+            for j in sorted(j for j, n in shared.items() if n >= 2):
+                if _spread(g, out[j]) or _spread(out[j], g):
+                    keep, drop = min(k, j), max(k, j)
+                    merged = _union(g, out[j])
+                    out[keep] = merged
+                    del out[drop]
+                    for i in merged.key:
+                        holders[i] = (holders[i] - {k, j}) | {keep}
                     changed = True
                     break
             if changed:
                 break
-    return out
+    return [out[k] for k in sorted(out)]
 
 
 def _spread(a: Group, b: Group) -> bool:

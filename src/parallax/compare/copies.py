@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from parallax.compare.sources import agency_by_outlet, agency_material, credited_agencies
 from parallax.model import Article, Credit, Span
-from parallax.stories.text import fold, words
+from parallax.stories.text import fold, fold_word, words
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.6
@@ -53,7 +53,7 @@ def shingle(article: Article) -> Shingled:
     for offset, text in pieces:
         for start, end, word in words(text):
             spans.append((offset + start, offset + end))
-            folded.append(fold(word))
+            folded.append(fold_word(word))
     grams: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(folded) - SHINGLE + 1):
         grams.setdefault(tuple(folded[i : i + SHINGLE]), []).append(i)

@@ -16,18 +16,21 @@ Two mentions of different articles with the same attribute key are *linked* when
   sentence is background (dated in another year than the publication), and
   both sit in a headline or lead, or, for counts, their sentences score at
   least half the threshold, or, for bare unit families (whose subject is
-  unknown), their sentences are aligned.
+  unknown: "4,5%" of a target, "8,9%" of a real rate), their sentences are
+  aligned and the clauses that hold the two figures share a content word.
 
 A headline or subtitle figure is linked to the same figure (attribute and value)
-in its article's body. Each connected set of
-linked mentions is one figure: *conflicting* when two of
-its sources state different values, else *corroborated* when two or more
-independent sources state it. A figure reported by one source only is not a
-figure claim (see :func:`parallax.compare.claims.build_claims` for where it goes).
+in its article's body. Each connected set of linked mentions is one figure:
+*conflicting* when two of its sources state different values, else
+*corroborated* when two or more independent sources state it. A figure reported
+by one source only is not a figure claim (see :mod:`parallax.compare.claims`
+for where it goes). The figure claim reads as the :func:`clause` that carries
+its most central mention.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +39,7 @@ from parallax.compare.align import Unit
 from parallax.compare.conflicts import Figure, compatible, differ
 from parallax.model import Article, Conflict, ConflictValue, Span
 from parallax.stories.features import Matrix
-from parallax.stories.text import words
+from parallax.stories.text import content_lemmas, words
 
 CONTEXT_LINK = 0.5  # × alignment threshold: how similar the sentences of two linked figures must be
 MIN_CLAUSE_WORDS = 5
@@ -90,40 +93,54 @@ def link_figures(
             x = parent[x]
         return x
 
-    stated: dict[str, list[Figure]] = {}
+    stated: dict[tuple[str, str], list[Figure]] = {}
     for m in mentions:
-        stated.setdefault(m.article.id, []).append(m.figure)
+        stated.setdefault((m.article.id, m.figure.key), []).append(m.figure)
 
     def also_states(article_id: str, f: Figure) -> bool:
-        return any(g.key == f.key and not differ(g, f) for g in stated[article_id])
+        return any(not differ(g, f) for g in stated[(article_id, f.key)])
 
-    for i in range(n):
-        a = mentions[i]
-        for j in range(i + 1, n):
-            b = mentions[j]
-            if a.figure.key != b.figure.key:
-                continue
-            if a.article is b.article:  # a headline or subtitle that repeats a figure of the body
-                if (a.unit.headline or b.unit.headline) and not differ(a.figure, b.figure):
-                    parent[find(j)] = find(i)
-                continue
-            aligned = float(scores[a.unit.index, b.unit.index])
-            if not differ(a.figure, b.figure):
-                # a period ("12 meses", "três dias") often only frames another fact: aligned sentences only
-                bar = threshold if a.figure.attribute == DURATION else CONTEXT_LINK * threshold
-                linked = (a.lead and b.lead) or aligned >= bar
-            elif groups[a.article.id] == groups[b.article.id] or a.unit.background or b.unit.background:
-                linked = False
-            elif also_states(b.article.id, a.figure) or also_states(a.article.id, b.figure):
-                linked = False
-            elif a.lead and b.lead:
-                linked = True
-            elif a.figure.key.startswith("about:"):
-                linked = aligned >= CONTEXT_LINK * threshold
-            else:
-                linked = aligned >= threshold
-            if linked:
+    contexts: dict[int, frozenset[str]] = {}
+
+    def context(m: Mention) -> frozenset[str]:
+        """Content lemmas of the figure's clause, the figure's own words left out."""
+        if id(m) not in contexts:
+            own = set(content_lemmas(m.text, m.article.language))
+            lemmas = content_lemmas(clause(m.unit, m.span), m.article.language)
+            contexts[id(m)] = frozenset(w for w in lemmas if w not in own and not w[:1].isdigit())
+        return contexts[id(m)]
+
+    by_key: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_key.setdefault(m.figure.key, []).append(i)
+    pairs = [(i, j) for same in by_key.values() for x, i in enumerate(same) for j in same[x + 1 :]]
+    for i, j in sorted(pairs):
+        a, b = mentions[i], mentions[j]
+        if a.article is b.article:  # a headline or subtitle that repeats a figure of the body
+            if (a.unit.headline or b.unit.headline) and not differ(a.figure, b.figure):
                 parent[find(j)] = find(i)
+            continue
+        aligned = float(scores[a.unit.index, b.unit.index])
+        if not differ(a.figure, b.figure):
+            # a period ("12 meses", "três dias") often only frames another fact: aligned sentences only
+            bar = threshold if a.figure.attribute == DURATION else CONTEXT_LINK * threshold
+            linked = (a.lead and b.lead) or aligned >= bar
+        elif (
+            groups[a.article.id] == groups[b.article.id]
+            or a.unit.background
+            or b.unit.background
+            or also_states(b.article.id, a.figure)
+            or also_states(a.article.id, b.figure)
+        ):
+            linked = False
+        elif a.lead and b.lead:
+            linked = True
+        elif a.figure.key.startswith("about:"):
+            linked = aligned >= CONTEXT_LINK * threshold
+        else:  # a bare percentage or sum: aligned sentences, and clauses that share a word
+            linked = aligned >= threshold and bool(context(a) & context(b))
+        if linked:
+            parent[find(j)] = find(i)
     sets: dict[int, list[Mention]] = {}
     for i in range(n):
         sets.setdefault(find(i), []).append(mentions[i])
@@ -165,7 +182,7 @@ def clause(unit: Unit, span: Span) -> str:
         level += (c == "(") - (c == ")")
         depth[k + 1] = max(level, 0)
     cuts = [0, *(m.end() for m in _BREAK.finditer(text) if depth[m.start()] == 0), len(text)]
-    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     first = next((k for k, (a, b) in enumerate(pieces) if a <= start < b), 0)
     last = next((k for k, (a, b) in enumerate(pieces) if a < end <= b), len(pieces) - 1)
     while len(words(text[pieces[first][0] : pieces[last][1]])) < MIN_CLAUSE_WORDS:

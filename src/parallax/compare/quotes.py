@@ -91,7 +91,7 @@ def _partial_match(part: QuoteItem, other: QuoteItem) -> bool:
 
 
 def quote_similarity(a: QuoteItem, b: QuoteItem) -> float:
-    """The best of cosine, lemma overlap coefficient and the partial-quote rule; 0 when none passes its bar."""
+    """The best of cosine, lemma overlap and the partial-quote rule; 0 when none passes its bar."""
     shared = len(a.lemmas & b.lemmas)
     smaller = min(len(a.lemmas), len(b.lemmas))
     overlap = shared / smaller if smaller and shared >= MIN_SHARED else 0.0
@@ -194,7 +194,7 @@ def _group_renderings(renderings: Sequence[list[QuoteItem]]) -> list[list[int]]:
 
 
 def _variants(group: Sequence[list[QuoteItem]]) -> list[QuoteItem]:
-    """Of each rendering, the pieces that match a quote of another article in the group (the best one at least)."""
+    """Of each rendering, the pieces that match another article's quote in the group (at least its best)."""
     out: list[QuoteItem] = []
     for rendering in group:
         others = [b for r in group if r is not rendering for b in r]

@@ -2,9 +2,12 @@
 
 Order matters: silent agency copies are found first (:mod:`.copies`) because a
 ``copied`` credit makes the copy the same source as the wire it copies, which
-the independent-source counts of the claims (:mod:`.claims`) rely on. Sentence
+the independent-source counts of the claims (:mod:`.claims`) rely on; quote
+groups (:mod:`.quotes`) come before the claims because a sentence that is mostly
+a quote that another source also reports is not single-source. Sentence
 embeddings are computed once for the whole batch, and only for stories with two
-or more articles (a lone article has nothing to align with).
+or more articles (a lone article has nothing to align with); titles are not
+embedded (see :class:`.align.Unit`).
 """
 
 from __future__ import annotations

@@ -69,7 +69,8 @@ def lemma(word: str, language: str | None) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
+    """:func:`fold` for single words, cached: the same words recur across a corpus."""
     return fold(word)
 
 
@@ -77,7 +78,7 @@ def content_lemmas(text: str, language: str | None) -> list[str]:
     """Content words of ``text`` as folded lemmas, in order, function words and 1-letter tokens dropped."""
     out: list[str] = []
     for _, _, word in words(text):
-        folded = _fold_word(word)
+        folded = fold_word(word)
         if len(folded) < 2 or folded in STOPWORDS:
             continue
         lem = lemma(word, language)

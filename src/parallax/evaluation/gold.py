@@ -5,82 +5,23 @@ of its text in the article, and a system item matches it when their spans
 overlap and the compared attributes agree. Matching is one-to-one and greedy in
 text order, so duplicates are neither double-counted nor free.
 
-Run ``python -m parallax.evaluation examples tests/gold`` for the table that
-``docs/quality.md`` records.
+Run ``parallax eval gold examples tests/gold`` (or ``python -m parallax.evaluation
+examples tests/gold``) for the table that ``docs/quality.md`` records.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from parallax.clean.credits import GENERIC_AGENCIES
+from parallax.evaluation.scores import GoldReport, Score, bcubed
 from parallax.model import Article, Batch, Entity, Span, Story
 from parallax.text import squash
-
-
-@dataclass(slots=True)
-class Score:
-    """Counts for one measure; precision/recall/F1 derived from them."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-
-@dataclass(slots=True)
-class GoldReport:
-    scores: dict[str, Score] = field(default_factory=dict)
-    rates: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (hits, total)
-    values: dict[str, float] = field(default_factory=dict)  # measures that are not counts
-
-    def score(self, name: str) -> Score:
-        return self.scores.setdefault(name, Score())
-
-    def rate(self, name: str, hit: bool) -> None:
-        hits, total = self.rates.get(name, (0, 0))
-        self.rates[name] = (hits + int(hit), total + 1)
-
-    def ratio(self, name: str) -> float:
-        hits, total = self.rates.get(name, (0, 0))
-        return hits / total if total else 1.0
-
-    def table(self) -> str:
-        lines = ["| measure | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-        for name, s in sorted(self.scores.items()):
-            lines.append(
-                f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
-            )
-        lines += ["", "| measure | value | hits / total |", "|---|---|---|"]
-        for name, (hits, total) in sorted(self.rates.items()):
-            lines.append(f"| {name} | {self.ratio(name):.3f} | {hits} / {total} |")
-        for name, value in sorted(self.values.items()):
-            lines.append(f"| {name} | {value:.3f} | |")
-        return "\n".join(lines)
 
 
 def load_gold(gold_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -270,22 +211,6 @@ def score_articles(batch: Batch, gold: dict[str, dict[str, Any]], report: GoldRe
             report.rate("language accuracy", article.language == g["language"])
 
 
-def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering of the items ``gold`` labels."""
-    items = [k for k in gold if k in predicted]
-    if not items:
-        return 0.0, 0.0, 0.0
-    p_total = r_total = 0.0
-    for item in items:
-        same_pred = {k for k in items if predicted[k] == predicted[item]}
-        same_gold = {k for k in items if gold[k] == gold[item]}
-        both = len(same_pred & same_gold)
-        p_total += both / len(same_pred)
-        r_total += both / len(same_gold)
-    p, r = p_total / len(items), r_total / len(items)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _anchored(article: Article | None, anchor: str, span: Span) -> bool:
     if article is None:
         return False
@@ -428,27 +353,9 @@ def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> Non
 
 
 def evaluate(batch: Batch, gold_dir: Path) -> GoldReport:
+    """Score ``batch`` (the default pipeline over the examples) against the gold in ``gold_dir``."""
     articles_gold, stories_gold = load_gold(gold_dir)
     report = GoldReport()
     score_articles(batch, articles_gold, report)
     score_stories(batch, stories_gold, report)
     return report
-
-
-def main(argv: Iterable[str] | None = None) -> int:
-    from parallax.ingest import read_inputs
-    from parallax.options import Options
-    from parallax.pipeline import run
-
-    args = list(argv if argv is not None else sys.argv[1:])
-    if len(args) != 2:
-        print("usage: python -m parallax.evaluation EXAMPLES_DIR GOLD_DIR", file=sys.stderr)
-        return 2
-    options = Options(workspace=None)
-    batch = run(read_inputs([args[0]], options), options)
-    print(evaluate(batch, Path(args[1])).table())
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
