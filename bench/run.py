@@ -23,6 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+from parallax.evaluation import bcubed
 from parallax.ingest import read_inputs
 from parallax.options import Options
 from parallax.pipeline import resolve
@@ -90,8 +91,15 @@ def main() -> int:
             rate = n / seconds if seconds else float("inf")
             print(f"| {name} | {seconds:.2f} | {rate:,.0f} | {seconds / total:.1%} | {seconds / base:,.1f} |")
         print(f"| **total** | {total:.2f} | {n / total:,.1f} | 100% | {total / base:,.1f} |")
+        truth = {a.id: Path(a.source.path or "").stem.split("-")[0] for a in batch.articles}
+        predicted = {aid: story.id for story in batch.stories for aid in story.articles}
+        p, r, f1 = bcubed(predicted, truth)
+        print(
+            f"\nstories: {len(batch.stories)} found, {len(set(truth.values()))} generated; "
+            f"B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+        )
         if sentences:
-            print(f"\nsentences: {sentences:,}")
+            print(f"sentences: {sentences:,}")
         if batch.rejected:
             print(f"rejected: {len(batch.rejected)} (first: {batch.rejected[0].reason})")
 

@@ -35,10 +35,10 @@ BARS: dict[str, list[tuple[str, float]]] = {
     "date value accuracy": [("rate", 0.90)],
     "stories B-cubed F1": [("value", 0.95)],
     "conflicting claims": [("precision", 0.75), ("recall", 0.75)],
-    "corroborations found (recall)": [("rate", 0.50)],
-    "independent source count": [("rate", 0.50)],
-    "single-source claims found (recall)": [("rate", 0.70)],
-    "quote groups found (recall)": [("rate", 0.70)],
+    "corroborations found (recall)": [("rate", 0.80)],
+    "independent source count": [("rate", 0.80)],
+    "single-source claims found (recall)": [("rate", 0.90)],
+    "quote groups found (recall)": [("rate", 0.85)],
     "silent agency copies found (recall)": [("rate", 1.00)],
 }
 

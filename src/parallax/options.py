@@ -40,7 +40,7 @@ class Options:
     #: publication date assumed when an input carries none (ISO date)
     default_published: str | None = None
     #: similarity above which two articles are taken to report the same event
-    story_threshold: float = 0.25
+    story_threshold: float = 0.2
     #: articles further apart than this (days) never share a story
     story_window_days: float = 4.0
     #: sentence similarity above which two sentences of a story are aligned

@@ -84,23 +84,39 @@ def article(
     quotes: Iterable[QuoteSpec] = (),
     credits: Iterable[CreditSpec] = (),
     preamble: Sequence[str] = (),
+    paragraphs: Sequence[int] | None = None,
 ) -> Article:
     """An article: optional preamble lines (bylines, datelines), headline, one sentence per line.
 
     ``entities`` are (text, type, merged id) and mark every occurrence; quantities,
     dates, quotes and credits mark the first not yet used occurrence of their text.
+    ``paragraphs`` gives how many sentences each body line holds (joined by a space), one by default.
     """
+    counts = list(paragraphs) if paragraphs is not None else [1] * len(sentences)
+    if sum(counts) != len(sentences):
+        raise ValueError("paragraphs must add up to the number of sentences")
+    body_lines: list[str] = []
+    taken = 0
+    for n in counts:
+        body_lines.append(" ".join(sentences[taken : taken + n]))
+        taken += n
+    if title is None and counts and counts[0] != 1:
+        raise ValueError("without a title the first sentence is the headline line: it must stand alone")
     head = title if title is not None else sentences[0]
-    lines = [*preamble, head, *sentences] if title is not None else [*preamble, *sentences]
+    lines = [*preamble, head, *body_lines] if title is not None else [*preamble, *body_lines]
     text = "\n".join(lines) + "\n"
     body_start = sum(len(line) + 1 for line in preamble)
     title_start = body_start
     title_span = Span(title_start, title_start + len(head)) if title is not None else None
     sents: list[Sentence] = []
     pos = body_start + (len(head) + 1 if title is not None else 0)
-    for i, s in enumerate(sentences, 1):
-        sents.append(Sentence(f"s{i}", s, Span(pos, pos + len(s))))
-        pos += len(s) + 1
+    taken = 0
+    for n in counts:
+        for k in range(n):
+            s = sentences[taken + k]
+            sents.append(Sentence(f"s{taken + k + 1}", s, Span(pos, pos + len(s))))
+            pos += len(s) + 1  # the space to the next sentence of the line, or the line break
+        taken += n
 
     mentions: list[EntityMention] = []
     for surface, type_, entity_id in entities:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 from parallax_test_builders import CreditSpec, Q, article
 
 from parallax.compare.align import Unit, alignments, score_matrix, units_of
@@ -108,3 +109,31 @@ def test_headlines_are_left_out_of_sentence_alignments() -> None:
         first.sentences[0].text,
         second.sentences[0].text,
     }
+
+
+def test_sentences_a_conflicting_figure_opposes_are_a_conflicts_alignment_at_any_score() -> None:
+    first = article(
+        "first",
+        ["Um atirador matou ao menos 30 pessoas no campus da universidade nesta segunda-feira."],
+        outlet="Jornal Um",
+        quantities=[Q("ao menos 30 pessoas", 30, low=30, qualifier="at_least", about="pessoa")],
+    )
+    second = article(
+        "second",
+        ["Ao menos 33 pessoas morreram nesta segunda-feira, informou o reitor da instituição."],
+        outlet="Jornal Dois",
+        quantities=[Q("Ao menos 33 pessoas", 33, low=33, qualifier="at_least", about="pessoa")],
+    )
+    units = units_for(first, second)
+    scores = np.zeros((2, 2))
+    scores[0, 1] = scores[1, 0] = 0.2  # under the threshold
+    assert alignments(units, scores, 0.35) == []
+    (opposed,) = alignments(units, scores, 0.35, {(0, 1)})
+    assert (opposed.a.article, opposed.b.article, opposed.relation, opposed.score) == (
+        "first",
+        "second",
+        "conflicts",
+        0.2,
+    )
+    scores[0, 1] = scores[1, 0] = 0.5  # aligned, but no conflicting figure claim sets them apart
+    assert [al.relation for al in alignments(units, scores, 0.35)] == ["attribution"]  # "informou"

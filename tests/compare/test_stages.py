@@ -137,14 +137,16 @@ def test_compatible_conflict_between_headline_and_lead(fire: Batch) -> None:
     assert claim.status == "conflicting"
     assert claim.conflict is not None
     assert claim.conflict.compatible is True
+    # "killed 15 people" counts the dead, like "15 mortos"
     assert [(v.article, v.text, v.value) for v in claim.conflict.values] == [
         ("folha", "pelo menos 12 mortos", [12, None]),
         ("g1", "15 mortos", 15),
+        ("reuters", "15 people", 15),
     ]
     by_article = {e.article: e.text for e in claim.evidence}
     assert "pelo menos 12 mortos" in by_article["folha"]
     assert "15 mortos" in by_article["g1"]
-    assert claim.independent_sources == 2
+    assert claim.independent_sources == 3
 
 
 def test_incompatible_duration_conflict(fire: Batch) -> None:
@@ -208,7 +210,7 @@ def test_alignments_carry_relations_and_valid_spans(fire: Batch) -> None:
     relations = {}
     for al in story.alignments:
         assert al.a.article != al.b.article
-        assert al.score >= Options().alignment_threshold
+        assert al.score >= Options().alignment_threshold or al.relation == "conflicts"
         a_text = texts[al.a.article][al.a.span.start : al.a.span.end]
         b_text = texts[al.b.article][al.b.span.start : al.b.span.end]
         relations[(a_text[:30], b_text[:30])] = al.relation
@@ -355,3 +357,70 @@ def test_stories_then_compare_end_to_end() -> None:
     statuses = {c.status for c in story.claims}
     assert statuses == {"conflicting", "corroborated", "single_source"}
     assert len(story.quote_groups) == 1
+
+
+def test_leads_with_different_tolls_conflict_and_a_background_toll_stays_out() -> None:
+    """30 against 33 dead in the leads is a conflict, shown as a "conflicts" alignment of the two lead
+    sentences even when they score under the threshold; the 1966 shooting's toll and the sentence that
+    carries it on are neither in the conflict nor in its evidence."""
+    campus = ("Blacksburg", "LOC", "loc:blacksburg")
+    whitman = ("Charles Whitman", "PER", "per:whitman")
+    first = article(
+        "first",
+        [
+            "Um atirador matou ao menos 30 pessoas em dois prédios da universidade de Blacksburg nesta "
+            "segunda-feira.",
+            "O agressor se matou depois do segundo ataque, segundo a polícia local.",
+            "O pior ataque anterior a um campus tinha ocorrido em 1966, no Texas.",
+            "Charles Whitman matou 15 pessoas do alto de uma torre da universidade.",
+        ],
+        title="Ataque a tiros deixa mortos em universidade americana",
+        outlet="Jornal Um",
+        entities=[campus, whitman],
+        quantities=[
+            Q("ao menos 30 pessoas", 30, low=30, qualifier="at_least", about="pessoa"),
+            Q("15 pessoas", 15, about="pessoa"),
+        ],
+        dates=[("nesta segunda-feira", "2025-03-10"), ("1966", "1966")],
+    )
+    second = article(
+        "second",
+        [
+            "WASHINGTON - Ao menos 33 pessoas morreram nesta segunda-feira em Blacksburg, informou o reitor.",
+            "Estudantes pularam das janelas das salas de aula para fugir dos tiros.",
+            "A polícia ainda não divulgou o nome do atirador nem o motivo do crime.",
+        ],
+        title="Tiroteio em campus é o pior da história do país",
+        outlet="Jornal Dois",
+        entities=[campus],
+        quantities=[Q("Ao menos 33 pessoas", 33, low=33, qualifier="at_least", about="pessoa")],
+        dates=[("nesta segunda-feira", "2025-03-10")],
+    )
+    batch = compare(
+        Batch(
+            articles=[first, second],
+            entities=[
+                Entity("loc:blacksburg", "Blacksburg", "LOC"),
+                Entity("per:whitman", "Charles Whitman", "PER"),
+            ],
+            stories=[Story("st-campus", "Tiroteio", "2025-03-10", ["first", "second"])],
+        ),
+        Options(workspace=None),
+    )
+    story = batch.stories[0]
+    (claim,) = [c for c in story.claims if c.status == "conflicting"]
+    assert claim.conflict is not None and claim.conflict.attribute == "morto"
+    assert [(v.article, v.text, v.value) for v in claim.conflict.values] == [
+        ("first", "ao menos 30 pessoas", [30, None]),
+        ("second", "Ao menos 33 pessoas", [33, None]),
+    ]
+    assert [e.text for e in claim.evidence] == ["ao menos 30 pessoas", "Ao menos 33 pessoas"]
+    conflicts = [al for al in story.alignments if al.relation == "conflicts"]
+    texts = {a.id: a.text for a in batch.articles}
+    assert [
+        (
+            texts[al.a.article][al.a.span.start : al.a.span.start + 25],
+            texts[al.b.article][al.b.span.start : al.b.span.start + 25],
+        )
+        for al in conflicts
+    ] == [("Um atirador matou ao meno", "WASHINGTON - Ao menos 33 ")]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from parallax_test_builders import CreditSpec, article
 
-from parallax.compare.conflicts import compatible, differ, figure
+from parallax.compare.conflicts import compatible, differ, figure, people_count
 from parallax.compare.copies import find_copies
 from parallax.compare.sources import count_sources, source_groups
 from parallax.model import Quantity, Span
@@ -44,6 +44,36 @@ def test_counts_compare_by_about_and_money_by_currency() -> None:
     assert not differ(exact, injured)  # different things are never compared
     assert not differ(reais, dollars)
     assert figure(quantity(7, 7, 7, None, None)) is None  # a bare number has no attribute
+
+
+def test_people_are_counted_by_what_happened_to_them() -> None:
+    assert people_count("ao menos 30 pessoas em dois prédios", "Um atirador matou ") == "morto"
+    assert people_count("Ao menos 33 pessoas morreram nesta segunda-feira") == "morto"
+    assert people_count("65 pessoas.", "provocou a morte de ") == "morto"
+    assert people_count("15 people", "the fire killed ") == "morto"
+    assert people_count("Mais de 600 pessoas ficaram feridas") == "ferido"
+    assert people_count("dezessete pessoas feridas foram levadas") == "ferido"
+    assert people_count("mais de 300 pessoas desalojadas estão em abrigos") == "desalojado"
+    assert people_count("cerca de 400 pessoas estavam no local") is None
+    assert people_count("300 pessoas.", "capacidade para ") is None
+    dead = figure(Quantity("Quatro pessoas", Span(0, 14), 4, 4, 4, None, None, "pessoa"), " morreram")
+    injured = figure(
+        Quantity("600 pessoas", Span(0, 11), 600, 600, 600, None, None, "pessoa"), " ficaram feridas"
+    )
+    assert dead and injured and (dead.attribute, injured.attribute) == ("morto", "ferido")
+    assert not differ(dead, injured)  # four dead and 600 injured are not two values of one thing
+
+
+def test_a_round_thousand_is_the_precise_figure_rounded() -> None:
+    thousand = figure(quantity(1000, 1000, 1000, "ha", None))
+    precise = figure(quantity(1050, 1050, 1050, "ha", None))
+    further = figure(quantity(1200, 1200, 1200, "ha", None))
+    thirty = figure(quantity(30, 30, 30, None, None, "morto"))
+    thirty_three = figure(quantity(33, 33, 33, None, None, "morto"))
+    assert thousand and precise and further and thirty and thirty_three
+    assert not differ(thousand, precise)  # "mil hectares" for "1.050 hectares"
+    assert differ(thousand, further)
+    assert differ(thirty, thirty_three)  # a small count is stated as counted, not rounded
 
 
 def test_independent_sources_follow_outlets_and_agency_material() -> None:

@@ -40,7 +40,9 @@ Lexical-only runs score lower: use a threshold near 0.25 with ``embeddings=False
 
 The relation of an aligned pair is decided by these rules, first match wins:
 
-1. ``conflicts``: the two sentences state figures about the same attribute that differ;
+1. ``conflicts``: a conflicting figure claim (:mod:`parallax.compare.figures`) opposes figures of
+   the two sentences: the outlets give different values of one fact. Such a pair is listed
+   even when its score is under the threshold (two leads with different death tolls);
 2. ``attribution``: one sentence attributes its content to a source ("segundo X",
    a reporting verb, a quote with a speaker) and the other does not, and the
    score is at least threshold + 0.05;
@@ -56,15 +58,16 @@ The relation of an aligned pair is decided by these rules, first match wins:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from parallax.compare.conflicts import Figure, differ, figure
-from parallax.model import Alignment, Article, Relation, Span, SpanRef
+from parallax.compare.conflicts import Figure, figure
+from parallax.compare.scope import Stated, Window, continues, era_of, scope_of, story_window
+from parallax.model import Alignment, Article, Quantity, Relation, Span, SpanRef
 from parallax.stories import embed
 from parallax.stories.features import Matrix, set_overlap
 from parallax.stories.text import content_lemmas, fold, words
@@ -109,17 +112,20 @@ class Unit:
     lemmas: frozenset[str]
     n_content: int
     entities: frozenset[str]
-    figures: list[tuple[Figure, Span]]
+    figures: list[Stated]
     keys: frozenset[str]  # figures and dates as set keys
     attributed: bool
     trivial: bool
     lead: bool  # the headline or among the first two substantive sentences
-    background: bool  # dated in another year than the publication
+    #: years of the dates that set the sentence in another time than the story's (see :mod:`.scope`)
+    era: frozenset[str]
     #: "title" and "subtitle" lines restate the lead: they support claims, never anchor one; titles are
     #: not embedded (no measurable gain on the sample corpus, a tenth of the stage's time): they are
     #: compared by their words, names and figures
     role: Literal["title", "subtitle", "body"] = "body"
     embedding: npt.NDArray[np.float32] | None = field(default=None)
+    #: indices of the sentences right before and after this one in its paragraph (kept line)
+    neighbours: tuple[int, ...] = ()
 
     @property
     def headline(self) -> bool:
@@ -156,6 +162,23 @@ def _without_names(article: Article, span: Span, text: str) -> str:
     return "".join(chars)
 
 
+def _readings(article: Article) -> list[tuple[Quantity, Figure, bool]]:
+    """The article's comparable quantities in text order, each with whether a figure with the same key
+    came before it (then "outros" marks an increment)."""
+    out: list[tuple[Quantity, Figure, bool]] = []
+    seen: set[str] = set()
+    for q in sorted(article.quantities, key=lambda q: q.span):
+        f = figure(
+            q,
+            article.text[q.span.end : q.span.end + 40],
+            article.text[max(0, q.span.start - 40) : q.span.start],
+        )
+        if f is not None:
+            out.append((q, f, f.key in seen))
+            seen.add(f.key)
+    return out
+
+
 def _unit(
     article: Article,
     rank: int,
@@ -166,17 +189,17 @@ def _unit(
     trivial: bool,
     lead: bool,
     role: Literal["title", "subtitle", "body"],
+    readings: Sequence[tuple[Quantity, Figure, bool]],
+    window: Window,
 ) -> Unit:
-    year = (article.published or "")[:4]
     inside = [m for m in article.entities if span.start <= m.span.start < span.end]
-    figures = []
-    for q in article.quantities:
-        if span.start <= q.span.start < span.end:
-            f = figure(q, article.text[q.span.end : q.span.end + 40])
-            if f is not None:
-                figures.append((f, q.span))
+    figures = [
+        Stated(f, q.span, scope_of(article, span, q, f, counted_before))
+        for q, f, counted_before in readings
+        if span.start <= q.span.start < span.end
+    ]
     dates = [d for d in article.dates if span.start <= d.span.start < span.end and d.value]
-    keys = {f"{f.key}={f.value:g}" for f, _ in figures} | {f"date={d.value}" for d in dates}
+    keys = {f"{s.figure.key}={s.figure.value:g}" for s in figures} | {f"date={d.value}" for d in dates}
     quoted = any(q.speaker is not None and q.span.overlaps(span) for q in article.quotes)
     lemmas = content_lemmas(_without_names(article, span, text), article.language)
     return Unit(
@@ -196,7 +219,7 @@ def _unit(
         attributed=quoted or bool(_ATTRIBUTION.search(fold(text))),
         trivial=trivial,
         lead=lead,
-        background=bool(year) and any(d.value and d.value[:4] != year for d in dates if d.value),
+        era=era_of(article, span, window),
         role=role,
     )
 
@@ -205,10 +228,10 @@ _FINAL = re.compile(r"[.!?…]['\"”’»)]*$")
 MAX_DECKS = 2
 
 
-def _decks(article: Article, trivial: Sequence[bool]) -> set[Span]:
+def _decks(article: Article, trivial: Sequence[bool], kept: Sequence[Span]) -> set[Span]:
     """Subtitle lines: leading sentences that fill a kept line and end without a full stop, before the
     first sentence that does (the headline's deck, "Fogo começou durante show; 17 feridos ...")."""
-    lines = {span for span, _ in article.kept_lines()}
+    lines = set(kept)
     out: set[Span] = set()
     for sentence, skip in zip(article.sentences, trivial, strict=True):
         text = sentence.text.strip()
@@ -222,36 +245,80 @@ def _decks(article: Article, trivial: Sequence[bool]) -> set[Span]:
     return out
 
 
-def units_of(article: Article, rank: int, start_index: int) -> list[Unit]:
+def units_of(article: Article, rank: int, start_index: int, window: Window | None = None) -> list[Unit]:
     """The article's headline and subtitle lines (flagged ``headline``) and its sentences as units;
-    trivial ones are flagged, not dropped."""
+    trivial ones are flagged, not dropped. ``window`` is the story's (:func:`.scope.story_window`; by
+    default the article's own): a sentence dated outside it, or carrying on such a sentence, is about
+    another time (its ``era``)."""
+    window = window if window is not None else story_window([article])
+    readings = _readings(article)
     out: list[Unit] = []
     title = article.title_span
     if title is not None:
         text = article.at(title)
         if len(text.strip()) >= MIN_CHARS and len(words(text)) >= MIN_WORDS:
-            out.append(_unit(article, rank, start_index, title, text, trivial=False, lead=True, role="title"))
+            out.append(
+                _unit(
+                    article,
+                    rank,
+                    start_index,
+                    title,
+                    text,
+                    trivial=False,
+                    lead=True,
+                    role="title",
+                    readings=readings,
+                    window=window,
+                )
+            )
     flags = [_is_trivial(article, s.span, s.text) for s in article.sentences]
-    decks = _decks(article, flags)
+    kept = [span for span, _ in article.kept_lines()]
+    decks = _decks(article, flags, kept)
     substantive = 0  # non-trivial body sentences seen so far: the lead is the first two of them
+    previous: Unit | None = None
     for sentence, trivial in zip(article.sentences, flags, strict=True):
         if title is not None and title.overlaps(sentence.span):
             continue
         deck = sentence.span in decks
-        out.append(
-            _unit(
-                article,
-                rank,
-                start_index + len(out),
-                sentence.span,
-                sentence.text,
-                trivial=trivial,
-                lead=deck or (not trivial and substantive < 2),
-                role="subtitle" if deck else "body",
-            )
+        unit = _unit(
+            article,
+            rank,
+            start_index + len(out),
+            sentence.span,
+            sentence.text,
+            trivial=trivial,
+            lead=deck or (not trivial and substantive < 2),
+            role="subtitle" if deck else "body",
+            readings=readings,
+            window=window,
         )
+        if (
+            previous is not None
+            and previous.era
+            and not unit.era
+            and continues(article, previous.span, unit.span, unit.text)
+        ):
+            unit.era = previous.era  # "Ela matou 16 pessoas" after a sentence dated 1966
+        out.append(unit)
         substantive += not trivial and not deck
+        previous = unit
+    _link_paragraphs([u for u in out if u.role == "body"], kept)
     return out
+
+
+def _link_paragraphs(body: Sequence[Unit], lines: Sequence[Span]) -> None:
+    """Set ``neighbours``: consecutive sentences of one kept line (``lines``, in text order) are one
+    paragraph."""
+    where: list[int | None] = []
+    k = 0
+    for u in body:
+        while k < len(lines) and lines[k].end <= u.span.start:
+            k += 1
+        where.append(k if k < len(lines) and lines[k].contains(u.span) else None)
+    for k in range(len(body) - 1):
+        if where[k] is not None and where[k] == where[k + 1]:
+            body[k].neighbours = (*body[k].neighbours, body[k + 1].index)
+            body[k + 1].neighbours = (*body[k + 1].neighbours, body[k].index)
 
 
 def score_matrix(units: Sequence[Unit], use_embeddings: bool, threshold: float = 0.35) -> Matrix:
@@ -290,20 +357,6 @@ def score_matrix(units: Sequence[Unit], use_embeddings: bool, threshold: float =
     return np.asarray(score, dtype=np.float64)
 
 
-def conflicting_figures(a: Unit, b: Unit) -> list[tuple[Figure, Figure]]:
-    """Differing figures about one attribute that the other sentence does not also state."""
-
-    def states(unit: Unit, f: Figure) -> bool:
-        return any(g.key == f.key and not differ(g, f) for g, _ in unit.figures)
-
-    return [
-        (fa, fb)
-        for fa, _ in a.figures
-        for fb, _ in b.figures
-        if differ(fa, fb) and not states(b, fa) and not states(a, fb)
-    ]
-
-
 def _coverage(small: Unit, large: Unit, cosine: float) -> float:
     if small.language == large.language and small.lemmas:
         return len(small.lemmas & large.lemmas) / len(small.lemmas)
@@ -313,10 +366,13 @@ def _coverage(small: Unit, large: Unit, cosine: float) -> float:
     return len(names & (large.entities | large.keys)) / len(names)
 
 
-def relation(a: Unit, b: Unit, score: float, threshold: float) -> tuple[Relation, Unit, Unit]:
-    """The relation of an aligned pair and its orientation (see the module doc for the rules)."""
+def relation(
+    a: Unit, b: Unit, score: float, threshold: float, conflicting: bool = False
+) -> tuple[Relation, Unit, Unit]:
+    """The relation of an aligned pair and its orientation (see the module doc for the rules);
+    ``conflicting``: a conflicting figure claim opposes figures of the two sentences."""
     first, second = sorted((a, b), key=lambda u: (u.article_rank, u.span.start))
-    if conflicting_figures(a, b):
+    if conflicting:
         return "conflicts", first, second
     if a.attributed != b.attributed and score >= threshold + ATTRIBUTION_MARGIN:
         return "attribution", first, second
@@ -338,16 +394,24 @@ def relation(a: Unit, b: Unit, score: float, threshold: float) -> tuple[Relation
     return "elaborates", first, second
 
 
-def alignments(units: Sequence[Unit], scores: Matrix, threshold: float) -> list[Alignment]:
-    """Aligned pairs of non-trivial sentences of two articles, headlines aside, with their relation."""
+def alignments(
+    units: Sequence[Unit], scores: Matrix, threshold: float, conflicts: Collection[tuple[int, int]] = ()
+) -> list[Alignment]:
+    """Aligned pairs of non-trivial sentences of two articles, headlines aside, with their relation, and
+    the pairs of sentences whose figures a conflicting figure claim opposes (``conflicts``: unit index
+    pairs, lower first), aligned or not: two leads that give different death tolls say related things."""
     out: list[tuple[tuple[int, int, int, int], Alignment]] = []
     if not units:
         return []
     keep = np.array([not (u.trivial or u.headline) for u in units])
     aligned = np.triu(scores >= threshold, k=1) & keep[:, None] & keep[None, :]
+    opposed = {(min(i, j), max(i, j)) for i, j in conflicts}
+    for i, j in opposed:
+        if keep[i] and keep[j]:
+            aligned[i, j] = True
     for i, j in zip(*np.nonzero(aligned), strict=True):
         s = float(scores[i, j])
-        rel, a, b = relation(units[i], units[j], s, threshold)
+        rel, a, b = relation(units[i], units[j], s, threshold, (int(i), int(j)) in opposed)
         key = (a.article_rank, a.span.start, b.article_rank, b.span.start)
         out.append(
             (key, Alignment(SpanRef(a.article.id, a.span), SpanRef(b.article.id, b.span), rel, round(s, 4)))

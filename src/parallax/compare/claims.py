@@ -57,7 +57,7 @@ import numpy as np
 
 from parallax.compare.align import Unit
 from parallax.compare.conflicts import differ
-from parallax.compare.figures import Mention, clause, conflict_of, disagree, link_figures, mentions_of
+from parallax.compare.figures import Mention, StoryFigures, clause, conflict_of, disagree, story_figures
 from parallax.compare.sources import count_sources
 from parallax.model import Article, Claim, ClaimStatus, Conflict, Evidence, Span, Story
 from parallax.stories.features import Matrix
@@ -257,11 +257,13 @@ def build_claims(
     groups: dict[str, str],
     threshold: float,
     quoted_elsewhere: Iterable[tuple[str, Span]] = (),
+    figures: StoryFigures | None = None,
 ) -> list[Claim]:
     """Claims of one story (see module doc), sorted: conflicts, corroborations, single-source claims.
 
     ``quoted_elsewhere`` lists (article id, span) of quotes that another independent source also
-    reports (quote groups): a sentence that is mostly such a quote is not single-source."""
+    reports (quote groups): a sentence that is mostly such a quote is not single-source. ``figures``:
+    the story's linked figures when the caller has them (:func:`.figures.story_figures`)."""
     drafts: list[_Draft] = []
 
     # statements
@@ -304,9 +306,11 @@ def build_claims(
         )
 
     # figures
-    mentions = mentions_of(units)
+    if figures is None:
+        figures = story_figures(units, scores, groups, threshold)
+    mentions = figures.mentions
     in_figure_claims: set[int] = set()
-    for figure in link_figures(mentions, scores, groups, threshold):
+    for figure in figures.linked:
         sources = count_sources((m.article.id for m in figure), groups)
         conflicting = disagree(figure, groups)
         if not conflicting and sources < 2:

@@ -1,14 +1,21 @@
 """When two stated figures are about the same thing, and whether they disagree.
 
 A figure's *attribute* is what it measures: ``Quantity.about`` for counts (a
-language-independent lemma such as ``morto``; "pessoas desalojadas/feridas" count
-``desalojado``/``ferido``, like "desalojados"), otherwise the family of its unit
+language-independent lemma such as ``morto``), otherwise the family of its unit
 (``duração``, ``valor``, ``percentual``, ``distância``, ``massa``, ``área``).
 Durations are compared in hours, distances in metres, masses in kilograms; money
-only within one currency. Two figures *conflict* when their stated values differ;
+only within one currency. Two figures *conflict* when their stated values differ
+(a round figure of a thousand or more, "mil hectares", and a precise one within 5 % of
+it, "1.050 hectares", are the same figure rounded);
 the conflict is *compatible* when their intervals (``low``/``high`` from the
 qualifier, see docs/architecture.md) still overlap: "pelo menos 12" and "15" can
 both be true, "mais de três horas" and "cerca de duas horas" cannot.
+
+People are counted by what happened to them when the words around say it, like the
+outlets that count "mortos" or "feridos": "pessoas desalojadas", "pessoas ficaram
+feridas" count ``desalojado``/``ferido``; "pessoas morreram", "matou 30 pessoas", "a
+morte de 65 pessoas", "killed 15 people" count ``morto``. Otherwise "4 pessoas morreram"
+and "600 pessoas ficaram feridas" would read as two figures of one thing.
 """
 
 from __future__ import annotations
@@ -39,9 +46,46 @@ _FAMILY: dict[str, tuple[str, float]] = {
     "ha": ("área", 1.0),
     "pp": ("pontos percentuais", 1.0),
 }
-_PEOPLE_WHO = re.compile(r"\bpessoas?\s+(\w+?(?:ad|id)[oa])s?\b")
+#: "pessoas (ficaram) feridas", "people (were) injured", "personas (resultaron) heridas": the participle
+_PEOPLE_WHO = re.compile(
+    r"\b(?:pessoas?|people|personas?)\s+(?:(?:ficaram|foram|estao|estavam|sairam|ficam|sao|seguem|continuam"
+    r"|permanecem|were|are|remain|resultaron|quedaron|fueron|estan)\s+)?(\w+?(?:ad|id)[oa]s?|mort[oa]s?"
+    r"|killed|dead|injured|wounded|hurt|displaced|missing|evacuated|muert[oa]s)\b"
+)
+#: "pessoas morreram", "people died": the dead
+_PEOPLE_DIED = re.compile(
+    r"\b(?:pessoas?|people|personas?)\s+(?:morreram|morrem|morreu|died|die|murieron|fallecieron)\b"
+)
+#: "matou ao menos 30 pessoas", "a morte de 65 pessoas", "killed 15 people" (the qualifier is in the quantity)
+_KILLED_BEFORE = re.compile(
+    r"\b(?:mat(?:ou|aram|ando|a|am|ar|ara)|mortes?\s+de|killed|killing|kills|kill|deaths\s+of"
+    r"|mato|mataron|matando|muertes?\s+de)(?:\s+a)?\s*$"
+)
+_INJURED_BEFORE = re.compile(
+    r"\b(?:feri(?:u|ram|ndo)|injur(?:ed|ing)|wound(?:ed|ing)|hiri(?:o|eron|endo))\s*$"
+)
+#: participles of other languages and irregular ones, as the Portuguese lemma
+_PARTICIPLE_LEMMA = {
+    "morta": "morto",
+    "killed": "morto",
+    "dead": "morto",
+    "muerta": "morto",
+    "muerto": "morto",
+    "injured": "ferido",
+    "wounded": "ferido",
+    "hurt": "ferido",
+    "herida": "ferido",
+    "herido": "ferido",
+    "displaced": "desalojado",
+    "missing": "desaparecido",
+    "desaparecida": "desaparecido",
+    "evacuated": "evacuado",
+    "evacuada": "evacuado",
+}
 _MONEY = frozenset({"BRL", "USD", "EUR"})
 _TOLERANCE = 1e-6
+ROUND_FROM = 1000.0  # "mil", "10 mil", "2 milhões": smaller round numbers ("30 mortos") are counts as stated
+ROUNDING = 0.05
 
 Interval = tuple[float | None, float | None]
 
@@ -72,19 +116,34 @@ def _opt(x: float | None) -> float | None:
     return None if x is None else _clean(x)
 
 
-def figure(q: Quantity, after: str = "") -> Figure | None:
+def people_count(text: str, before: str = "") -> str | None:
+    """What a count of people counts when its words say it (module doc); ``text`` is the quantity and what
+    follows it, ``before`` what precedes it."""
+    folded = fold(text)
+    found = _PEOPLE_WHO.search(folded)
+    if found:
+        word = found.group(1)
+        word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return _PARTICIPLE_LEMMA.get(word, word[:-1] + "o" if word.endswith("a") else word)
+    tail = fold(before[-40:])
+    if _PEOPLE_DIED.search(folded) or _KILLED_BEFORE.search(tail):
+        return "morto"
+    if _INJURED_BEFORE.search(tail):
+        return "ferido"
+    return None
+
+
+def figure(q: Quantity, after: str = "", before: str = "") -> Figure | None:
     """The comparable reading of a quantity, or None when it states no value or its attribute is unknown.
 
-    ``after`` is the text that follows the quantity, where "pessoas" may get its participle.
+    ``after`` and ``before`` are the texts around the quantity, which may say what counted people are.
     """
     if q.value is None or (isinstance(q.value, float) and math.isnan(q.value)):
         return None
     if q.about:
         about = q.about
         if about == "pessoa":  # "300 pessoas desalojadas" counts the same as "340 desalojados"
-            found = _PEOPLE_WHO.search(fold(q.text + after[:40]))
-            if found:
-                about = found.group(1)[:-1] + "o"
+            about = people_count(q.text + after[:40], before) or about
         attribute, key, factor = about, f"about:{about}:{q.unit or ''}", 1.0
     elif q.unit in _FAMILY:
         attribute, factor = _FAMILY[q.unit]
@@ -105,9 +164,21 @@ def figure(q: Quantity, after: str = "") -> Figure | None:
     )
 
 
+def rounds(a: float, b: float) -> bool:
+    """``a`` is a round figure of a thousand or more ("mil hectares", "2 milhões") within 5 % of ``b``:
+    the same figure rounded ("mil hectares" for "1.050 hectares"), not another value."""
+    if abs(a) < ROUND_FROM:
+        return False
+    magnitude = 10.0 ** math.floor(math.log10(abs(a)))
+    leading = a / magnitude
+    return abs(leading - round(leading)) < _TOLERANCE and abs(a - b) <= ROUNDING * abs(a)
+
+
 def differ(a: Figure, b: Figure) -> bool:
-    """Same attribute, different stated value."""
-    return a.key == b.key and abs(a.value - b.value) > _TOLERANCE * max(1.0, abs(a.value), abs(b.value))
+    """Same attribute, different stated value (a round figure and the precise one it rounds are one)."""
+    if a.key != b.key or abs(a.value - b.value) <= _TOLERANCE * max(1.0, abs(a.value), abs(b.value)):
+        return False
+    return not (rounds(a.value, b.value) or rounds(b.value, a.value))
 
 
 def overlap(a: Figure, b: Figure) -> bool:

@@ -2,8 +2,13 @@
 
 A *mention* is one quantity as printed, in a sentence or in the headline, with
 its comparable reading (:func:`parallax.compare.conflicts.figure`: the ``about``
-lemma for counts, the unit family for durations, sums, percentages, distances).
-Two mentions of different articles with the same attribute key are *linked* when
+lemma for counts, the unit family for durations, sums, percentages, distances) and
+its scope (:mod:`parallax.compare.scope`: the time of its sentence, whether it is a
+part, the modifiers of a counted noun, the head of a distance, the owner of an age).
+Two mentions of different articles with the same attribute key are only ever linked
+when their sentences are set in the same time (the story's own, or one year of the
+past: a background sentence about another event is never pulled into a figure of
+this one) and, for ages, do not belong to two different people. They are *linked* when
 
 * they **agree** (same stated value, qualifiers aside: "ao menos 45" and "45")
   and their context says they are the same fact: both sit in a headline or lead
@@ -12,12 +17,14 @@ Two mentions of different articles with the same attribute key are *linked* when
   frame another fact, "em 12 meses", their sentences must be aligned); or
 * they **disagree** (different values), come from different independent sources,
   neither article also states the other's figure (then the two are different
-  things, like "142 votos contra" and "88 a favor" in both reports), neither
-  sentence is background (dated in another year than the publication), and
-  both sit in a headline or lead, or, for counts, their sentences score at
-  least half the threshold, or, for bare unit families (whose subject is
-  unknown: "4,5%" of a target, "8,9%" of a real rate), their sentences are
-  aligned and the clauses that hold the two figures share a content word.
+  things, like "142 votos contra" and "88 a favor" in both reports), both are
+  wholes of the same thing (no part or increment, the same modifiers, the same
+  distance head, ages of one known person: :func:`parallax.compare.scope.may_differ`),
+  and both sit in a headline or lead, or, outside the leads, their passages are
+  aligned (:func:`passage_score`: the sentences, or a sentence next to one in its
+  paragraph, score at least the threshold; for bare unit families, whose subject is
+  unknown, "4,5%" of a target, "8,9%" of a real rate, the sentences themselves must
+  be aligned and the clauses that hold the two figures share a content word).
 
 A headline or subtitle figure is linked to the same figure (attribute and value)
 in its article's body. Each connected set of linked mentions is one figure:
@@ -25,7 +32,8 @@ in its article's body. Each connected set of linked mentions is one figure:
 *corroborated* when two or more independent sources state it. A figure reported
 by one source only is not a figure claim (see :mod:`parallax.compare.claims`
 for where it goes). The figure claim reads as the :func:`clause` that carries
-its most central mention.
+its most central mention. The sentences a conflicting figure sets against each
+other (:func:`opposed_units`) are the ``conflicts`` alignments of the story.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from dataclasses import dataclass
 
 from parallax.compare.align import Unit
 from parallax.compare.conflicts import Figure, compatible, differ
+from parallax.compare.scope import Scope, may_agree, may_differ, same_time
 from parallax.model import Article, Conflict, ConflictValue, Span
 from parallax.stories.features import Matrix
 from parallax.stories.text import content_lemmas, words
@@ -59,6 +68,7 @@ class Mention:
     text: str  # the quantity as printed
     span: Span  # the quantity's span
     unit: Unit
+    scope: Scope
 
     @property
     def lead(self) -> bool:
@@ -72,10 +82,10 @@ class Mention:
 def mentions_of(units: Sequence[Unit]) -> list[Mention]:
     """Every comparable figure of the story's non-trivial units (headlines included), in story order."""
     out = [
-        Mention(u.article, u.article_rank, f, u.article.at(span), span, u)
+        Mention(u.article, u.article_rank, s.figure, u.article.at(s.span), s.span, u, s.scope)
         for u in units
         if not u.trivial
-        for f, span in u.figures
+        for s in u.figures
     ]
     return sorted(out, key=lambda m: m.position)
 
@@ -120,15 +130,15 @@ def link_figures(
             if (a.unit.headline or b.unit.headline) and not differ(a.figure, b.figure):
                 parent[find(j)] = find(i)
             continue
+        if not same_time(a.unit.era, b.unit.era):
+            continue  # a background sentence about another event or time
         aligned = float(scores[a.unit.index, b.unit.index])
         if not differ(a.figure, b.figure):
             # a period ("12 meses", "três dias") often only frames another fact: aligned sentences only
             bar = threshold if a.figure.attribute == DURATION else CONTEXT_LINK * threshold
-            linked = (a.lead and b.lead) or aligned >= bar
+            linked = may_agree(a.scope, b.scope) and ((a.lead and b.lead) or aligned >= bar)
         elif (
-            groups[a.article.id] == groups[b.article.id]
-            or a.unit.background
-            or b.unit.background
+            not opposable(a, b, groups)
             or also_states(b.article.id, a.figure)
             or also_states(a.article.id, b.figure)
         ):
@@ -136,7 +146,7 @@ def link_figures(
         elif a.lead and b.lead:
             linked = True
         elif a.figure.key.startswith("about:"):
-            linked = aligned >= CONTEXT_LINK * threshold
+            linked = passage_score(a.unit, b.unit, scores) >= threshold
         else:  # a bare percentage or sum: aligned sentences, and clauses that share a word
             linked = aligned >= threshold and bool(context(a) & context(b))
         if linked:
@@ -148,13 +158,61 @@ def link_figures(
     return sorted(out, key=lambda ms: ms[0].position)
 
 
-def disagree(mentions: Sequence[Mention], groups: dict[str, str]) -> bool:
-    """Two independent sources state different values."""
-    return any(
-        differ(a.figure, b.figure) and groups[a.article.id] != groups[b.article.id]
-        for i, a in enumerate(mentions)
-        for b in mentions[i + 1 :]
+def passage_score(a: Unit, b: Unit, scores: Matrix) -> float:
+    """The best score between the two sentences or the sentences next to them in their paragraphs: outlets
+    split one passage into sentences differently ("Havia 500 pessoas na casa, que tinha capacidade para
+    300" / "400 pessoas estavam no local. A casa tinha capacidade para 300")."""
+    return max(float(scores[x, y]) for x in (a.index, *a.neighbours) for y in (b.index, *b.neighbours))
+
+
+def opposable(a: Mention, b: Mention, groups: dict[str, str]) -> bool:
+    """Two differing mentions can be one fact stated differently: other sources, the same time, and wholes
+    of the same thing (:func:`parallax.compare.scope.may_differ`)."""
+    return (
+        differ(a.figure, b.figure)
+        and groups[a.article.id] != groups[b.article.id]
+        and same_time(a.unit.era, b.unit.era)
+        and may_differ(a.scope, b.scope, a.figure.attribute)
     )
+
+
+def opposed_units(figure: Sequence[Mention], groups: dict[str, str]) -> set[tuple[int, int]]:
+    """Unit index pairs (lower first) of body sentences whose mentions in one figure are opposable."""
+    out: set[tuple[int, int]] = set()
+    for i, a in enumerate(figure):
+        for b in figure[i + 1 :]:
+            if a.unit.headline or b.unit.headline or not opposable(a, b, groups):
+                continue
+            out.add((min(a.unit.index, b.unit.index), max(a.unit.index, b.unit.index)))
+    return out
+
+
+def disagree(mentions: Sequence[Mention], groups: dict[str, str]) -> bool:
+    """Two independent sources state different values of one fact."""
+    return any(opposable(a, b, groups) for i, a in enumerate(mentions) for b in mentions[i + 1 :])
+
+
+@dataclass(slots=True)
+class StoryFigures:
+    """The story's mentions and their linked sets (:func:`link_figures`), computed once for the claims and
+    the alignments."""
+
+    mentions: list[Mention]
+    linked: list[list[Mention]]
+
+    def opposed(self, groups: dict[str, str]) -> set[tuple[int, int]]:
+        """Unit index pairs of the sentences that the story's conflicting figures set against each other."""
+        out: set[tuple[int, int]] = set()
+        for figure in self.linked:
+            out |= opposed_units(figure, groups)
+        return out
+
+
+def story_figures(
+    units: Sequence[Unit], scores: Matrix, groups: dict[str, str], threshold: float
+) -> StoryFigures:
+    mentions = mentions_of(units)
+    return StoryFigures(mentions, link_figures(mentions, scores, groups, threshold))
 
 
 def conflict_of(mentions: Sequence[Mention]) -> Conflict:

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from parallax.compare.align import Unit, alignments, score_matrix, units_of
 from parallax.compare.claims import build_claims
 from parallax.compare.copies import find_copies
+from parallax.compare.figures import story_figures
 from parallax.compare.quotes import QuoteItem, group_quotes, quote_items
+from parallax.compare.scope import story_window
 from parallax.compare.sources import count_sources, source_groups
 from parallax.model import Article, Batch, Credit, Story
 from parallax.options import Options
@@ -71,8 +73,9 @@ def compare(batch: Batch, options: Options) -> Batch:
     for story in batch.stories:
         members = [by_id[i] for i in story.articles if i in by_id]
         units: list[Unit] = []
+        window = story_window(members)
         for rank, article in enumerate(members):
-            units.extend(units_of(article, rank, len(units)))
+            units.extend(units_of(article, rank, len(units), window))
         quotes = quote_items(members) if len(members) > 1 else []
         prepared.append((story, members, units, quotes))
 
@@ -91,11 +94,14 @@ def compare(batch: Batch, options: Options) -> Batch:
             if count_sources((v.article for v in g.variants), groups) >= 2
             for v in g.variants
         ]
+        figures = story_figures(units, scores, groups, threshold)
         stories.append(
             dataclasses.replace(
                 story,
-                claims=build_claims(story, members, units, scores, groups, threshold, quoted_elsewhere),
-                alignments=alignments(units, scores, threshold),
+                claims=build_claims(
+                    story, members, units, scores, groups, threshold, quoted_elsewhere, figures
+                ),
+                alignments=alignments(units, scores, threshold, figures.opposed(groups)),
                 quote_groups=quote_groups,
             )
         )

@@ -135,7 +135,8 @@ def evaluate_stories(path: Path, options: Options | None = None) -> GoldReport:
         }
     )
     report.rates["CSTNews documents grouped"] = (len(predicted), len(truth))
-    report.rates["CSTNews clusters"] = (len(set(predicted.values())), len(set(truth.values())))
+    report.values["CSTNews clusters (gold)"] = float(len(set(truth.values())))
+    report.values["CSTNews stories (predicted)"] = float(len(set(predicted.values())))
     return report
 
 

@@ -70,16 +70,22 @@ class GoldReport:
         return out
 
     def table(self) -> str:
-        lines = ["| measure | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-        for name, s in sorted(self.scores.items()):
-            lines.append(
-                f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
-            )
-        lines += ["", "| measure | value | hits / total |", "|---|---|---|"]
-        for name, (hits, total) in sorted(self.rates.items()):
-            lines.append(f"| {name} | {self.ratio(name):.3f} | {hits} / {total} |")
-        for name, value in sorted(self.values.items()):
-            lines.append(f"| {name} | {value:.3f} | |")
+        """Markdown tables: the P/R measures, then the rates and plain figures (empty parts left out)."""
+        lines: list[str] = []
+        if self.scores:
+            lines += ["| measure | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+            for name, s in sorted(self.scores.items()):
+                lines.append(
+                    f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
+                )
+        if self.rates or self.values:
+            lines += [""] if lines else []
+            lines += ["| measure | value | hits / total |", "|---|---|---|"]
+            for name, (hits, total) in sorted(self.rates.items()):
+                lines.append(f"| {name} | {self.ratio(name):.3f} | {hits} / {total} |")
+            for name, value in sorted(self.values.items()):
+                shown = f"{value:.0f}" if float(value).is_integer() and abs(value) >= 2 else f"{value:.3f}"
+                lines.append(f"| {name} | {shown} | |")
         return "\n".join(lines)
 
 
