@@ -9,7 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from parallax.cli import cli
-from parallax.evaluation.cstnews import clusters_file, evaluate_sentences, evaluate_stories
+from parallax.evaluation.cstnews import (
+    clusters_file,
+    evaluate_relations,
+    evaluate_sentences,
+    evaluate_stories,
+)
 from parallax.evaluation.harem import evaluate_harem, harem_file
 
 HAREM_DOC = "O ministro Fernando Haddad visitou Lisboa ontem.\nA Petrobras anunciou lucro."
@@ -127,7 +132,17 @@ def test_real_cstnews_sentence_split_and_story_grouping(shared_data: Path) -> No
     assert sentences.rates["CSTNews documents whose official sentences could be placed"][0] >= 50
     assert sentences.scores["CSTNews sentence boundaries"].f1 >= 0.95
     stories = evaluate_stories(path)
-    assert stories.values["CSTNews stories B-cubed F1"] >= 0.85
+    assert stories.values["CSTNews stories B-cubed F1"] >= 0.90
+    assert stories.values["CSTNews stories B-cubed precision"] >= 0.95, "different events must not merge"
+
+
+@pytest.mark.shared_data
+def test_real_cstnews_relations_floor(shared_data: Path) -> None:
+    report = evaluate_relations(clusters_file(shared_data / "cstnews-dev"))
+    assert report.values["CSTNews relations macro-F1"] >= 0.48
+    assert report.scores["CSTNews relation: redundancy"].f1 >= 0.55
+    contradiction = report.scores["CSTNews relation: contradiction"]
+    assert contradiction.precision >= 0.4, "a false conflict is the most damaging error"
 
 
 @pytest.mark.shared_data
@@ -156,3 +171,22 @@ def test_eval_gold_scores_a_corpus_against_its_gold(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     removed = json.loads(result.output)["removed lines"]
     assert (removed["tp"], removed["fp"], removed["fn"]) == (1, 0, 0)
+
+
+def test_cstnews_relations_score_every_cross_document_pair(tmp_path: Path) -> None:
+    path = _cstnews(tmp_path)
+    label = {
+        "cluster_id": "C1",
+        "source_doc": "C1_D2",
+        "source_sent": 2,
+        "target_doc": "C1_D1",
+        "target_sent": 2,
+        "relation": "Equivalence",
+        "group": "redundancy",
+    }
+    (tmp_path / "cst_relations.jsonl").write_text(json.dumps(label), encoding="utf-8")
+    report = evaluate_relations(path)
+    pairs = sum(s.tp + s.fn for name, s in report.scores.items() if name.startswith("CSTNews relation: "))
+    assert pairs == 4, "two documents of two sentences in one cluster: four cross-document pairs"
+    assert report.scores["CSTNews relation: redundancy"].tp == 1
+    assert report.rates["CSTNews contradictions found"] == (0, 0)
