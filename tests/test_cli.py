@@ -119,7 +119,7 @@ def test_analyze_writes_every_requested_report(workdir: Path) -> None:
     assert [a["source"]["path"] for a in report["articles"]] == ["news/a.txt", "news/b.txt"]
     assert "Barragem transborda" in (workdir / "out.md").read_text(encoding="utf-8")
     assert (workdir / "out.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
-    assert "analysed 2 articles, 1 story; 0 rejected" in result.stderr
+    assert "analysed 2 articles, 1 story; 0 rejected; report: out.json, out.md, out.html" in result.stderr
     assert not (workdir / "parallax-workspace").exists()
 
 

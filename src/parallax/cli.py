@@ -301,6 +301,9 @@ def analyze_command(
     )
     if result.stored is not None and options.workspace is not None:
         summary += f"; workspace {options.workspace}"
+    written = [target for target in targets if target != "-"]
+    if written:
+        summary += f"; report: {', '.join(written)}"
     _say(summary)
     ctx.exit(1 if result.rejected else 0)
 
@@ -500,6 +503,15 @@ _EVAL_FORMAT = click.option(
 )
 
 
+_CSTNEWS = click.option(
+    "--cstnews",
+    "where",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="CSTNews folder (clusters.jsonl, and cst_relations.jsonl for relations) or clusters.jsonl.",
+)
+
+
 def _print_measures(report: Any, fmt: str) -> None:
     click.echo(
         json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.table()
@@ -550,60 +562,44 @@ def eval_ner(where: Path, split: str, fmt: str) -> None:
 
 
 @eval_group.command("stories")
-@click.option(
-    "--cstnews",
-    "where",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="CSTNews folder (clusters.jsonl) or that file.",
-)
+@_CSTNEWS
 @_NO_EMBEDDINGS
 @_EVAL_FORMAT
 def eval_stories(where: Path, no_embeddings: bool, fmt: str) -> None:
     """Same-event grouping on CSTNews: B-cubed P/R/F1 and adjusted mutual information."""
-    from parallax.evaluation.cstnews import clusters_file, evaluate_stories
+    from parallax.evaluation.cstnews import evaluate_stories
 
     options = _make_options(workspace=None, no_embeddings=no_embeddings)
-    _print_measures(evaluate_stories(_cstnews(where, clusters_file), options), fmt)
+    _print_measures(evaluate_stories(_clusters(where), options), fmt)
 
 
 @eval_group.command("sentences")
-@click.option(
-    "--cstnews",
-    "where",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="CSTNews folder (clusters.jsonl) or that file.",
-)
+@_CSTNEWS
 @_EVAL_FORMAT
 def eval_sentences(where: Path, fmt: str) -> None:
     """Sentence splitting on CSTNews: P/R/F1 of sentence ends against the official segmentation."""
-    from parallax.evaluation.cstnews import clusters_file, evaluate_sentences
+    from parallax.evaluation.cstnews import evaluate_sentences
 
-    _print_measures(evaluate_sentences(_cstnews(where, clusters_file)), fmt)
+    _print_measures(evaluate_sentences(_clusters(where)), fmt)
 
 
 @eval_group.command("relations")
-@click.option(
-    "--cstnews",
-    "where",
-    required=True,
-    type=click.Path(exists=True, path_type=Path),
-    help="CSTNews folder (clusters.jsonl and cst_relations.jsonl).",
-)
+@_CSTNEWS
 @_NO_EMBEDDINGS
 @_EVAL_FORMAT
 def eval_relations(where: Path, no_embeddings: bool, fmt: str) -> None:
     """Cross-source sentence relations on CSTNews: redundancy, complement, contradiction, none."""
-    from parallax.evaluation.cstnews import clusters_file, evaluate_relations
+    from parallax.evaluation.cstnews import evaluate_relations
 
     options = _make_options(workspace=None, no_embeddings=no_embeddings)
-    _print_measures(evaluate_relations(_cstnews(where, clusters_file), options), fmt)
+    _print_measures(evaluate_relations(_clusters(where), options), fmt)
 
 
-def _cstnews(where: Path, locate: Callable[[Path], Path]) -> Path:
+def _clusters(where: Path) -> Path:
+    from parallax.evaluation.cstnews import clusters_file
+
     try:
-        return locate(where)
+        return clusters_file(where)
     except FileNotFoundError as exc:
         raise ConfigError(str(exc)) from None
 

@@ -70,7 +70,8 @@ from parallax.compare.scope import Stated, Window, continues, era_of, scope_of, 
 from parallax.model import Alignment, Article, Quantity, Relation, Span, SpanRef
 from parallax.stories import embed
 from parallax.stories.features import Matrix, set_overlap
-from parallax.stories.text import content_lemmas, fold, words
+from parallax.stories.text import content_lemmas, words
+from parallax.text import fold
 
 W_SAME = {"emb": 0.45, "lex": 0.35, "ent": 0.10, "fig": 0.10}
 W_CROSS = {"emb": 0.75, "lex": 0.00, "ent": 0.15, "fig": 0.10}

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.model import Quantity
-from parallax.stories.text import fold
+from parallax.text import fold
 
 _FAMILY: dict[str, tuple[str, float]] = {
     "minute": ("duração", 1 / 60),

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from parallax.compare.sources import agency_by_outlet, agency_material, credited_agencies
 from parallax.model import Article, Credit, Span
-from parallax.stories.text import fold, fold_word, words
+from parallax.stories.text import fold_word, words
+from parallax.text import fold
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.6

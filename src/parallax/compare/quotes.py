@@ -35,7 +35,8 @@ import numpy as np
 import numpy.typing as npt
 
 from parallax.model import Article, Entity, Quote, QuoteGroup, QuoteVariant, Span
-from parallax.stories.text import content_lemmas, fold, words
+from parallax.stories.text import content_lemmas, words
+from parallax.text import fold
 
 MIN_COSINE = 0.5
 MIN_OVERLAP = 0.6

@@ -41,7 +41,8 @@ from datetime import date, timedelta
 
 from parallax.compare.conflicts import Figure
 from parallax.model import Article, DateExpression, Quantity, Span
-from parallax.stories.text import fold, fold_word, words
+from parallax.stories.text import fold_word, words
+from parallax.text import fold
 
 
 def _word_set(text: str) -> frozenset[str]:

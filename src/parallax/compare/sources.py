@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from parallax.clean.agencies import agency_by_name
 from parallax.model import Article
-from parallax.stories.text import fold
+from parallax.text import fold
 
 MATERIAL_KINDS = frozenset({"dateline", "byline", "copied"})
 

@@ -26,7 +26,7 @@ from parallax.model import Article, Batch, Credit, Story
 from parallax.options import Options
 from parallax.registry import corpus_stage
 from parallax.stories import embed
-from parallax.stories.text import fold
+from parallax.text import fold
 
 
 def _with_copies(stories: Sequence[Story], articles: Sequence[Article]) -> list[Article]:

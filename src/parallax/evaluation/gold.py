@@ -20,7 +20,7 @@ from typing import Any
 
 from parallax.clean.credits import GENERIC_AGENCIES
 from parallax.evaluation.scores import GoldReport, Score, bcubed
-from parallax.model import Article, Batch, Entity, Span, Story
+from parallax.model import Article, Batch, Claim, Entity, Evidence, QuoteGroup, QuoteVariant, Span
 from parallax.text import squash
 
 
@@ -217,6 +217,20 @@ def _anchored(article: Article | None, anchor: str, span: Span) -> bool:
     return any(p.overlaps(span) for p in _occurrences(article.text, anchor))
 
 
+def _covered(
+    anchors: dict[str, str], pieces: Sequence[Evidence | QuoteVariant], by_key: dict[str, Article]
+) -> set[str]:
+    """The article stems whose anchor one of ``pieces`` (claim evidence, quote variants) overlaps."""
+    return {
+        stem
+        for stem, text in anchors.items()
+        if stem in by_key
+        and any(
+            piece.article == by_key[stem].id and _anchored(by_key[stem], text, piece.span) for piece in pieces
+        )
+    }
+
+
 def _score_false_conflicts(
     batch: Batch, gold: dict[str, Any], by_key: dict[str, Article], report: GoldReport
 ) -> None:
@@ -232,16 +246,7 @@ def _score_false_conflicts(
             matches = [
                 i
                 for i, anchors in enumerate(gold_conflicts)
-                if sum(
-                    any(
-                        stem in by_key
-                        and ev.article == by_key[stem].id
-                        and _anchored(by_key[stem], text, ev.span)
-                        for ev in claim.evidence
-                    )
-                    for stem, text in anchors.items()
-                )
-                >= 2
+                if len(_covered(anchors, claim.evidence, by_key)) >= 2
             ]
             if matches:
                 found.update(matches)
@@ -260,88 +265,49 @@ def score_stories(batch: Batch, gold: dict[str, Any], report: GoldReport) -> Non
         {"stories B-cubed precision": p, "stories B-cubed recall": r, "stories B-cubed F1": f1}
     )
 
-    def story_of(stem: str) -> Story | None:
+    def claims_of(stem: str) -> list[Claim]:
         sid = predicted.get(stem)
-        return next((s for s in batch.stories if s.id == sid), None)
+        return next((s.claims for s in batch.stories if s.id == sid), [])
+
+    def groups_of(stem: str) -> list[QuoteGroup]:
+        sid = predicted.get(stem)
+        return next((s.quote_groups for s in batch.stories if s.id == sid), [])
 
     _score_false_conflicts(batch, gold, by_key, report)
     for story_gold in gold.values():
         for conflict in story_gold.get("conflicts", []):
             anchors: dict[str, str] = conflict["anchors"]
-            story = story_of(next(iter(anchors)))
-            hit = False
-            for claim in story.claims if story else []:
-                if claim.status != "conflicting" or claim.conflict is None:
-                    continue
-                covered = {
-                    stem
-                    for stem, text in anchors.items()
-                    for ev in claim.evidence
-                    if by_key.get(stem) is not None
-                    and ev.article == by_key[stem].id
-                    and _anchored(by_key[stem], text, ev.span)
-                }
-                hit = hit or covered == set(anchors)
+            hit = any(
+                c.status == "conflicting"
+                and c.conflict is not None
+                and _covered(anchors, c.evidence, by_key) == set(anchors)
+                for c in claims_of(next(iter(anchors)))
+            )
             report.rate("conflicts found (recall)", hit)
         for corr in story_gold.get("corroborated", []):
             anchors = corr["anchors"]
-            story = story_of(next(iter(anchors)))
-            hit = False
-            for claim in story.claims if story else []:
-                if claim.status == "single_source":
-                    continue
-                covered = {
-                    stem
-                    for stem, text in anchors.items()
-                    for ev in claim.evidence
-                    if by_key.get(stem) is not None
-                    and ev.article == by_key[stem].id
-                    and _anchored(by_key[stem], text, ev.span)
-                }
-                hit = hit or covered == set(anchors)
-            report.rate("corroborations found (recall)", hit)
+            matching = [
+                c
+                for c in claims_of(next(iter(anchors)))
+                if c.status != "single_source" and _covered(anchors, c.evidence, by_key) == set(anchors)
+            ]
+            report.rate("corroborations found (recall)", bool(matching))
             report.rate(
                 "independent source count",
-                any(
-                    c.independent_sources == corr.get("independent_sources")
-                    for c in (story.claims if story else [])
-                    if c.status != "single_source"
-                    and all(
-                        any(
-                            ev.article == by_key[s].id and _anchored(by_key[s], t, ev.span)
-                            for ev in c.evidence
-                        )
-                        for s, t in anchors.items()
-                        if s in by_key
-                    )
-                ),
+                any(c.independent_sources == corr.get("independent_sources") for c in matching),
             )
         for single in story_gold.get("single_source", []):
-            article = by_key.get(single["article"])
-            story = story_of(single["article"])
+            anchors = {single["article"]: single["anchor"]}
             hit = any(
-                c.status == "single_source"
-                and any(
-                    article is not None
-                    and ev.article == article.id
-                    and _anchored(article, single["anchor"], ev.span)
-                    for ev in c.evidence
-                )
-                for c in (story.claims if story else [])
+                c.status == "single_source" and _covered(anchors, c.evidence, by_key)
+                for c in claims_of(single["article"])
             )
             report.rate("single-source claims found (recall)", hit)
         for group in story_gold.get("quote_groups", []):
             anchors = group["anchors"]
-            story = story_of(next(iter(anchors)))
             hit = any(
-                all(
-                    any(
-                        s in by_key and v.article == by_key[s].id and _anchored(by_key[s], t, v.span)
-                        for v in qg.variants
-                    )
-                    for s, t in anchors.items()
-                )
-                for qg in (story.quote_groups if story else [])
+                _covered(anchors, qg.variants, by_key) == set(anchors)
+                for qg in groups_of(next(iter(anchors)))
             )
             report.rate("quote groups found (recall)", hit)
         for copy in story_gold.get("copied", []):

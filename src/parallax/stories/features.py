@@ -48,7 +48,8 @@ from scipy import sparse
 from parallax.model import Article
 from parallax.options import Options
 from parallax.stories import embed
-from parallax.stories.text import STOPWORDS, content_lemmas, fold, words
+from parallax.stories.text import STOPWORDS, content_lemmas, words
+from parallax.text import fold
 
 LEAD_SENTENCES = 2
 #: places and dates are read from the title and this many first sentences

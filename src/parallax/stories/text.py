@@ -9,10 +9,11 @@ word that makes two articles similar also makes two of their sentences similar.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import simplemma
+
+from parallax.text import fold
 
 #: Function words of the three languages (written for this project, folded form).
 STOPWORDS: frozenset[str] = frozenset(
@@ -43,12 +44,6 @@ STOPWORDS: frozenset[str] = frozenset(
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LEMMA_LANGS = frozenset({"pt", "en", "es"})
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form: "Petrópolis" -> "petropolis"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
