@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import parallax
-from parallax.api import Analysis, IngestResult, analyze, build_stories, ingest, open_workspace
+from parallax.api import Analysis, IngestResult, analyze, build_stories, ingest, open_workspace, progress_bars
+from parallax.ingest import count_inputs
 from parallax.model import Article, Batch, Story
 from parallax.options import Options
 from parallax.pipeline import PipelineError
@@ -163,3 +165,29 @@ def test_warnings_are_collected_and_forwarded(toy_stages: None, corpus: Path) ->
     )
     assert [w.input for w in result.warnings] == ["corpus/d.txt"] == forwarded
     assert "semana passada" in result.warnings[0].message
+
+
+def test_progress_is_reported_per_input_and_per_stage(toy_stages: None, corpus: Path) -> None:
+    steps: list[tuple[str, int]] = []
+    analyze(
+        ["corpus"], Options(pipeline=TOY_PIPELINE, workspace=None), progress=lambda s, n: steps.append((s, n))
+    )
+    assert [n for s, n in steps if s == "read"] == [1, 2, 3]  # every input, the rejected empty one too
+    assert [s for s, _ in steps if s != "read"] == list(TOY_PIPELINE)
+
+
+def test_progress_bars_count_inputs_and_stages(corpus: Path) -> None:
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100, color_system=None)
+    with progress_bars("analysing", console, inputs=count_inputs(["corpus"]), stages=2) as tick:
+        for n in (1, 2, 3):
+            tick("read", n)
+        tick("clean", 3)
+        tick("clean", 3)
+        tick("stories", 3)
+    text = out.getvalue()
+    assert count_inputs(["corpus"]) == 3
+    assert "analysing: read" in text and "3/3" in text
+    assert "analysing: stories" in text and "2/2" in text

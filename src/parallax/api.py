@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from parallax.ingest import InputWarning, is_iso_date, iter_inputs
+from parallax.ingest import InputWarning, count_inputs, is_iso_date, iter_inputs
 from parallax.model import Article, Batch, Rejected
 from parallax.options import Options
 from parallax.pipeline import Progress, document_prefix, provides, resolve, run
@@ -110,14 +111,17 @@ def analyze(
     options = options or Options()
     stages = check_options(options)
     warnings: list[InputWarning] = []
-    with _progress(options, "analysing", progress) as tick:
+    inputs = count_inputs(paths) if options.show_progress and progress is None else None
+    with _progress(
+        options, "analysing", progress, inputs=inputs, stages=_stage_steps(stages, options)
+    ) as tick:
         batch = Batch()
-        for item in iter_inputs(paths, options, _collect(warnings, on_warning)):
+        for read, item in enumerate(iter_inputs(paths, options, _collect(warnings, on_warning)), 1):
             if isinstance(item, Rejected):
                 batch.rejected.append(item)
             else:
                 batch.articles.append(item)
-            tick("read", len(batch.articles))
+            tick("read", read)
         batch = run(batch, options, tick)
     stored: dict[str, int] | None = None
     if options.workspace is not None:
@@ -156,7 +160,9 @@ def ingest(
     result = IngestResult()
     warn = _collect(result.warnings, on_warning)
     chunk_size = max(INGEST_CHUNK, 16 * options.jobs)
-    with open_workspace(options=options) as ws, _progress(options, "ingesting", progress) as tick:
+    inputs = count_inputs(paths) if options.show_progress and progress is None else None
+    ticking = _progress(options, "ingesting", progress, inputs=inputs)
+    with open_workspace(options=options) as ws, ticking as tick:
         run_id = ws.start_run("ingest", doc_options.pipeline)
         pending: list[Article] = []
 
@@ -197,7 +203,8 @@ def build_stories(options: Options | None = None, *, progress: Progress | None =
     # The document stages ran at ingest time: their outputs are in the stored articles.
     document = [stage.name for stage in document_prefix(stages)]
     corpus_options = options.replace(pipeline=tuple(s.name for s in stages if s.scope == "corpus"))
-    with open_workspace(options=options, create=False) as ws, _progress(options, "stories", progress) as tick:
+    ticking = _progress(options, "stories", progress, stages=len(corpus_options.pipeline))
+    with open_workspace(options=options, create=False) as ws, ticking as tick:
         run_id = ws.start_run("stories", corpus_options.pipeline)
         batch = Batch(articles=ws.latest_articles())
         tick("loaded", len(batch.articles))
@@ -205,6 +212,13 @@ def build_stories(options: Options | None = None, *, progress: Progress | None =
         ws.save_analysis(batch)
         ws.finish_run(run_id, {"articles": len(batch.articles), "stories": len(batch.stories)})
     return batch
+
+
+def _stage_steps(stages: Sequence[Stage], options: Options) -> int:
+    """How many stage steps ``pipeline.run`` reports: a pool reports its document stages as one."""
+    if options.jobs > 1:
+        return len(stages) - len(document_prefix(stages)) + 1
+    return len(stages)
 
 
 def _collect(into: list[InputWarning], forward: WarningSink | None) -> WarningSink:
@@ -217,21 +231,53 @@ def _collect(into: list[InputWarning], forward: WarningSink | None) -> WarningSi
 
 
 @contextmanager
-def _progress(options: Options, label: str, callback: Progress | None) -> Iterator[Progress]:
-    """A progress callback: the caller's, a rich spinner on stderr (``show_progress``), or nothing."""
+def _progress(
+    options: Options, label: str, callback: Progress | None, *, inputs: int | None = None, stages: int = 0
+) -> Iterator[Progress]:
+    """A progress callback: the caller's, bars on stderr (``show_progress``), or nothing."""
     if callback is not None or not options.show_progress:
         yield callback or (lambda step, count: None)
         return
     from rich.console import Console
-    from rich.progress import Progress as Bar
-    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Bar(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True)
-    ) as bar:
-        task = bar.add_task(label, total=None)
+    with progress_bars(label, Console(stderr=True), inputs=inputs, stages=stages) as update:
+        yield update
+
+
+#: Steps that count articles (against the number of inputs); any other step names a pipeline stage.
+COUNTING_STEPS = frozenset({"read", "stored", "loaded"})
+
+
+@contextmanager
+def progress_bars(
+    label: str, console: Any, *, inputs: int | None = None, stages: int = 0
+) -> Iterator[Progress]:
+    """Rich progress bars: one per counting step (articles read, stored) out of ``inputs``, and one
+    for the pipeline that advances at each new stage name, out of ``stages``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bars
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Bars(*columns, console=console) as bars:
+        tasks: dict[str, Any] = {}
+        seen: set[str] = set()
 
         def update(step: str, count: int) -> None:
-            bar.update(task, description=f"{label}: {step} ({count} articles)")
+            if step in COUNTING_STEPS:
+                if step not in tasks:
+                    tasks[step] = bars.add_task(f"{label}: {step}", total=inputs)
+                bars.update(tasks[step], completed=count)
+                return
+            if "stages" not in tasks:
+                tasks["stages"] = bars.add_task(f"{label}: stages", total=stages or None)
+            if step not in seen:
+                seen.add(step)
+                bars.update(tasks["stages"], advance=1, description=f"{label}: {step}")
 
         yield update

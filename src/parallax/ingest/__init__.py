@@ -31,6 +31,7 @@ __all__ = [
     "InputWarning",
     "article_id",
     "content_hash",
+    "count_inputs",
     "is_iso_date",
     "iter_inputs",
     "make_article",
@@ -123,6 +124,11 @@ def iter_inputs(
             yield make_article(text, item.path, options, on_warning)
         except InputError as exc:
             yield Rejected(item.name, str(exc))
+
+
+def count_inputs(paths: Sequence[str]) -> int:
+    """How many inputs the paths name (a folder listing, nothing read): the total of a progress bar."""
+    return sum(1 for item in expand(paths) if not isinstance(item, Rejected))
 
 
 def read_inputs(paths: Sequence[str], options: Options, on_warning: WarningSink | None = None) -> Batch:
