@@ -653,8 +653,8 @@ def find_quantities(article: Article) -> list[Quantity]:
     """Every amount in the kept sentences and the title, per the conventions in the module doc."""
     lex = number_lexicon(article.language)
     tokenized = tokenized_segments(article)
-    # Numbers inside dates are not amounts. The dates stage runs after this one in the default
-    # pipeline, so the dates are found here too; when it already ran, its dates are reused.
+    # Numbers inside dates are not amounts. The default pipeline runs the dates stage first and
+    # its dates are reused; a pipeline without it (or an article with no dates) looks here.
     dates = [d.span for d in article.dates or find_dates(article, tokenized)]
     out: list[Quantity] = []
     counted: tuple[int, str] | None = None  # (segment index, about) of the last count
