@@ -27,6 +27,7 @@ from parallax.evaluation import bcubed
 from parallax.ingest import read_inputs
 from parallax.options import Options
 from parallax.pipeline import resolve
+from parallax.store import Workspace
 
 
 def baseline(paths: list[Path]) -> float:
@@ -81,6 +82,12 @@ def main() -> int:
             rows.append((stage.name, time.perf_counter() - start))
             if stage.name == "sentences":
                 sentences = sum(len(a.sentences) for a in batch.articles)
+        start = time.perf_counter()
+        with Workspace.open(Path(tmp) / "workspace") as ws:
+            for article in batch.articles:
+                ws.add_article(article)  # one transaction each, as `parallax ingest` stores them
+            ws.save_analysis(batch)
+        rows.append(("store (SQLite workspace)", time.perf_counter() - start))
         total = sum(seconds for _, seconds in rows)
 
         print(f"# parallax analyze, {n} generated articles, {len(batch.stories)} stories, 1 process")
