@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
 import pytest
 
 from parallax.model import Article, Batch, Source
 from parallax.options import DEFAULT_PIPELINE, DOCUMENT_PIPELINE, Options
 from parallax.pipeline import PipelineError, provides, resolve, run
-from parallax.registry import REGISTRY, corpus_stage, document_stage
+from parallax.registry import REGISTRY, corpus_stage, document_stage, document_stage_with_context
 
 
 def make_article(text: str, n: int) -> Article:
@@ -71,3 +72,29 @@ def test_what_the_input_already_carries_satisfies_requirements() -> None:
         resolve(["stories", "compare"])
     names = [s.name for s in resolve(["merge_entities", "stories", "compare"], provides(DOCUMENT_PIPELINE))]
     assert names == ["merge_entities", "stories", "compare"]
+
+
+@pytest.fixture
+def outlet_stage() -> Iterator[None]:
+    def outlets(articles: Sequence[Article], options: Options) -> Counter[str]:
+        return Counter(a.outlet or "" for a in articles)
+
+    @document_stage_with_context("toy_outlet_size", prepare=outlets, provides=("outlet_size",))
+    def outlet_size(article: Article, options: Options, sizes: Counter[str]) -> Article:
+        return dataclasses.replace(article, title=f"{article.outlet}: {sizes[article.outlet or '']} articles")
+
+    yield
+    REGISTRY.pop("toy_outlet_size")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stage_with_context_sees_the_whole_batch_in_process_and_in_a_pool(
+    outlet_stage: None, jobs: int
+) -> None:
+    articles = [
+        dataclasses.replace(make_article(f"texto {n}", n), outlet="Diário A" if n % 3 else "Folha B")
+        for n in range(9)
+    ]
+    batch = run(Batch(articles=articles), Options(pipeline=("toy_outlet_size",), jobs=jobs, workspace=None))
+    titles = [a.title for a in batch.articles]
+    assert titles == ["Folha B: 3 articles" if n % 3 == 0 else "Diário A: 6 articles" for n in range(9)]

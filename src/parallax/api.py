@@ -8,6 +8,7 @@ default date, no workspace where one is needed) raises before any input is read.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -127,7 +128,14 @@ def analyze(
     if options.workspace is not None:
         with open_workspace(options=options) as ws:
             run_id = ws.start_run("analyze", options.pipeline)
-            statuses = Counter(ws.add_article(article) for article in batch.articles)
+            statuses: Counter[AddStatus] = Counter()
+            for index, article in enumerate(batch.articles):
+                status, stored_article = ws.store_article(article)
+                statuses[status] += 1
+                # The report shows the version as stored, and what changed since the previous one.
+                batch.articles[index] = dataclasses.replace(
+                    article, version=stored_article.version, change=stored_article.change
+                )
             if any(stage.scope == "corpus" for stage in stages):
                 ws.save_analysis(batch)
             else:

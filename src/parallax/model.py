@@ -165,6 +165,29 @@ class DateExpression:
 
 
 @dataclass(slots=True)
+class Duplicate:
+    """This article repeats an earlier one: the same text (``exact``) or nearly (``near``)."""
+
+    article: str  # id of the earlier article (the original)
+    kind: Literal["exact", "near"]
+    #: estimated Jaccard similarity of the kept bodies' word shingles (1.0 for an exact duplicate)
+    similarity: float
+
+
+@dataclass(slots=True)
+class VersionChange:
+    """How this version of a source differs from the previous one (set by the workspace)."""
+
+    previous: str  # article id of the previous version
+    previous_version: int
+    lines_added: int  # kept body lines
+    lines_removed: int
+    title_changed: bool = False
+    #: a unified diff of the kept body lines, capped (see the store's MAX_DIFF_LINES)
+    diff: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Article:
     """One version of one news report and everything Parallax found in it."""
 
@@ -188,6 +211,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateExpression] = field(default_factory=list)
+    duplicate_of: Duplicate | None = None
+    change: VersionChange | None = None
 
     def at(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -18,6 +18,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "quotes",
     "dates",
     "quantities",
+    "duplicates",
     "merge_entities",
     "stories",
     "compare",
@@ -49,6 +50,24 @@ class Options:
     #: off gives a lexical-only run (faster, no cross-language grouping)
     embeddings: bool = True
     show_progress: bool = False
+    # ---- fetching (URLs, feeds, sitemaps)
+    #: reach loopback, private, link-local and metadata addresses (off: refused after DNS and every redirect)
+    allow_private: bool = False
+    user_agent: str = "Parallax/0.1 (news comparison; +https://github.com/parallax-news/parallax)"
+    #: seconds for connect and for each read
+    fetch_timeout: float = 20.0
+    max_redirects: int = 5
+    #: retries after a timeout, a connection error or a 429/5xx answer, with exponential back-off
+    fetch_retries: int = 2
+    #: minimum seconds between two requests to the same host
+    host_delay: float = 1.0
+    respect_robots: bool = True
+    # ---- duplicates
+    #: estimated Jaccard similarity of word shingles above which two articles are near-duplicates
+    near_duplicate_threshold: float = 0.9
+    # ---- extraction
+    #: use an installed trained spaCy pipeline for the article's language (e.g. pt_core_news_lg) as extra signal
+    trained_pipelines: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Options:

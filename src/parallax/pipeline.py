@@ -12,6 +12,7 @@ import dataclasses
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from parallax.model import Batch
 from parallax.options import Options
@@ -21,6 +22,7 @@ from parallax.registry import REGISTRY, Stage
 STAGE_MODULES: tuple[str, ...] = (
     "parallax.clean.stages",
     "parallax.nlp.stages",
+    "parallax.clean.duplicates",
     "parallax.nlp.merge",
     "parallax.stories.stages",
     "parallax.compare.stages",
@@ -60,9 +62,23 @@ def resolve(names: Sequence[str], provided: Iterable[str] = ()) -> list[Stage]:
     return stages
 
 
-def _run_document_stages(names: tuple[str, ...], batch: Batch, options: Options) -> Batch:
+Contexts = dict[str, Any]
+
+
+def _prepare(stages: Sequence[Stage], batch: Batch, options: Options) -> Contexts:
+    """Batch-wide context of the stages that need one, from the batch as it enters the pipeline."""
+    return {s.name: s.prepare(batch.articles, options) for s in stages if s.prepare is not None}
+
+
+def _apply(stage: Stage, batch: Batch, options: Options, contexts: Contexts) -> Batch:
+    if stage.with_context is not None and stage.name in contexts:
+        return stage.with_context(batch, options, contexts[stage.name])
+    return stage.func(batch, options)
+
+
+def _run_document_stages(names: tuple[str, ...], batch: Batch, options: Options, contexts: Contexts) -> Batch:
     for stage in resolve(names):
-        batch = stage.func(batch, options)
+        batch = _apply(stage, batch, options, contexts)
     return batch
 
 
@@ -94,13 +110,14 @@ def run(
     stages = resolve(options.pipeline, provided)
     leading = document_prefix(stages)
     rest = stages[len(leading) :]
+    contexts = _prepare(leading, batch, options)
 
     if leading and options.jobs > 1 and len(batch.articles) > 1:
         names = tuple(s.name for s in leading)
         parts = _chunks(batch, options.jobs * 4)
         done = Batch(rejected=list(batch.rejected), entities=batch.entities, stories=batch.stories)
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            futures = [pool.submit(_run_document_stages, names, part, options) for part in parts]
+            futures = [pool.submit(_run_document_stages, names, part, options, contexts) for part in parts]
             for future in futures:
                 part = future.result()
                 done.articles.extend(part.articles)
@@ -110,7 +127,7 @@ def run(
         batch = done
     else:
         for stage in leading:
-            batch = stage.func(batch, options)
+            batch = _apply(stage, batch, options, contexts)
             if progress:
                 progress(stage.name, len(batch.articles))
     for stage in rest:

@@ -5,7 +5,7 @@ from parallax_test_builders import CreditSpec, article
 from parallax.compare.conflicts import compatible, differ, figure, people_count
 from parallax.compare.copies import find_copies
 from parallax.compare.sources import count_sources, source_groups
-from parallax.model import Quantity, Span
+from parallax.model import Duplicate, Quantity, Span
 
 
 def quantity(
@@ -96,6 +96,17 @@ def test_independent_sources_follow_outlets_and_agency_material() -> None:
     assert groups["w"] == groups["d"]
     assert groups["t"] == groups["s"] != groups["w"]
     assert count_sources(["w", "d", "t", "s"], groups) == 2
+
+
+def test_a_duplicate_is_the_same_source_as_its_original() -> None:
+    original = article("o", ["A prefeitura anunciou o plano de obras contra enchentes."], outlet="Diário Um")
+    copy = article("c", ["A prefeitura anunciou o plano de obras contra enchentes."], outlet="Portal Três")
+    other = article("x", ["Moradores criticam o plano de obras da prefeitura."], outlet="Folha Quatro")
+    assert count_sources(["o", "c", "x"], source_groups([original, copy, other])) == 3
+    copy.duplicate_of = Duplicate(article="o", kind="exact", similarity=1.0)
+    groups = source_groups([original, copy, other])
+    assert groups["o"] == groups["c"] != groups["x"]
+    assert count_sources(["o", "c", "x"], groups) == 2
 
 
 LEAD = [

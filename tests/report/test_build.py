@@ -50,7 +50,7 @@ def test_article_fields(report: dict[str, Any], batch: Batch) -> None:
     assert list(serra) == [
         "id", "source", "outlet", "title", "language", "published", "version", "content_hash",
         "text", "body", "title_span", "credits", "removed", "sentences", "entities", "quotes",
-        "quantities", "dates",
+        "quantities", "dates", "duplicate_of", "change",
     ]  # fmt: skip
     assert serra["source"] == {
         "path": "examples/serra-incendio.txt",

@@ -325,3 +325,30 @@ def test_a_reader_sees_committed_articles_while_a_writer_is_open(tmp_path: Path)
         assert [a.source.path for a in reader.latest_articles()] == ["ponte.txt"]
         writer.add_article(article(FEIRA, "feira.txt"))
         assert len(reader.latest_articles()) == 2
+
+
+def test_a_new_version_records_what_changed(ws: Workspace) -> None:
+    assert ws.add_article(article(PONTE, "ponte.txt")) == "new"
+    status, stored = ws.store_article(article(PONTE_V2, "ponte.txt"))
+    assert status == "new_version" and stored.version == 2
+    change = stored.change
+    assert change is not None
+    assert (change.previous_version, change.lines_added, change.lines_removed) == (1, 1, 1)
+    assert change.previous == article(PONTE, "ponte.txt").id and not change.title_changed
+    assert "-A Defesa Civil fechou a ponte do Ribeirão Claro nesta terça." in change.diff
+    assert "+A Defesa Civil fechou a ponte do Ribeirão Claro nesta terça-feira; o tráfego foi desviado." in (
+        change.diff
+    )
+    (latest,) = ws.latest_articles()
+    assert latest.change == change, "the change is stored with the version"
+    # A later analysis save of the same version keeps the change record.
+    ws.update_articles([dataclasses.replace(latest, change=None, title="Ponte interditada")])
+    (again,) = ws.latest_articles()
+    assert again.change == change and again.title == "Ponte interditada"
+
+
+def test_an_unchanged_article_comes_back_as_stored(ws: Workspace) -> None:
+    ws.add_article(article(PONTE, "ponte.txt"))
+    ws.add_article(article(PONTE_V2, "ponte.txt"))
+    status, stored = ws.store_article(article(PONTE_V2, "ponte.txt"))
+    assert status == "unchanged" and stored.version == 2 and stored.change is not None

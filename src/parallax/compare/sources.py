@@ -3,10 +3,11 @@
 Two articles are the same source when they come from the same outlet, or when
 both are agency material of the same agency: the agency's own wire (its outlet
 is the agency) or an article with a ``dateline``, ``byline`` or ``copied``
-credit of that agency. "Same source" is made transitive with union-find, so an
-outlet's article built on a Reuters dateline and Reuters' own wire and a silent
-copy of it all count once. An ``attribution`` credit names a source for one
-statement only and does not make the article agency material.
+credit of that agency, or when one is a duplicate of the other (``duplicate_of``:
+the same text republished under another name is not a second witness).
+"Same source" is made transitive with union-find, so an outlet's article built
+on a Reuters dateline and Reuters' own wire and a silent copy of it all count once.
+An ``attribution`` credit names a source for one statement only and does not make the article agency material.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def source_groups(articles: Sequence[Article]) -> dict[str, str]:
         keys = {f"agency:{name}" for name in agency_material(article)}
         if article.outlet:
             keys.add("outlet:" + fold(article.outlet).strip())
+        original = article.duplicate_of.article if article.duplicate_of else article.id
+        keys.add("text:" + original)
         for key in sorted(keys):
             if key in owner:
                 a, b = find(owner[key]), find(article.id)

@@ -89,6 +89,8 @@ def _article(article: Article) -> dict[str, Any]:
         "quotes": [_quote(q) for q in _in_text_order(article.quotes)],
         "quantities": [_quantity(q) for q in _in_text_order(article.quantities)],
         "dates": [_date(d) for d in _in_text_order(article.dates)],
+        "duplicate_of": to_dict(article.duplicate_of),
+        "change": to_dict(article.change),
     }
 
 

@@ -371,6 +371,25 @@ def _column_header(view: ReportView, article: Json, ref: str, heading_id: str) -
     ]
     if article["version"] != 1:
         facts.append(("Version", e(article["version"])))
+    change = article["change"]
+    if change is not None:
+        headline = ", new headline" if change["title_changed"] else ""
+        facts.append(
+            (
+                "Changed",
+                f"since version {e(change['previous_version'])}: +{e(change['lines_added'])} / "
+                f"−{e(change['lines_removed'])} lines{headline}",
+            )
+        )
+    duplicate = article["duplicate_of"]
+    if duplicate is not None:
+        facts.append(
+            (
+                "Duplicate",
+                f"{e(duplicate['kind'])} copy of {e(view.label(duplicate['article']))} "
+                f"(similarity {duplicate['similarity']:.2f})",
+            )
+        )
     credit_items = [
         f'<li><span class="agency">{e(c["agency"])}</span> — {e(c["kind"].replace("_", " "))}: '
         f"<q>{e(c['text'])}</q></li>"

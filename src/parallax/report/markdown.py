@@ -131,6 +131,12 @@ def _provenance(view: ReportView, article: Json, refs: dict[str, str]) -> str:
         origin = credit["source_article"]
         where = _ref(view, refs, origin) if origin else "another article"
         parts.append(f"**silently copied** {escape(credit['agency'])} material from {where}")
+    duplicate = article["duplicate_of"]
+    if duplicate is not None:
+        parts.append(
+            f"**{duplicate['kind']} duplicate** of {_ref(view, refs, duplicate['article'])}"
+            f" (similarity {duplicate['similarity']:.2f})"
+        )
     return "; ".join(parts) if parts else "none found"
 
 

@@ -135,6 +135,9 @@ def _problems(report: dict[str, Any]) -> Iterator[str]:
             if credit["source_article"] is not None and credit["source_article"] not in texts:
                 origin = credit["source_article"]
                 yield f"article {article['id']}: credit copied from unknown article {origin!r}"
+        duplicate = article["duplicate_of"]
+        if duplicate is not None and duplicate["article"] not in texts:
+            yield f"article {article['id']}: duplicate of unknown article {duplicate['article']!r}"
     for entity in report["entities"]:
         for aid in entity["articles"]:
             if aid not in texts:

@@ -8,6 +8,7 @@ running it again adds the rest and nothing twice.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import sqlite3
@@ -19,12 +20,14 @@ from types import TracebackType
 from typing import Any, Literal
 
 from parallax.ingest.header import published_utc
-from parallax.model import Article, Batch, Entity, Story, from_dict, to_dict
+from parallax.model import Article, Batch, Entity, Story, VersionChange, from_dict, to_dict
 from parallax.store.schema import MIGRATIONS
 
 DB_NAME = "parallax.sqlite"
 AddStatus = Literal["new", "unchanged", "new_version"]
 
+#: lines of unified diff kept in a version's change record
+MAX_DIFF_LINES = 60
 _SNIPPET_TOKENS = 16
 _TITLE_WEIGHT = 4.0
 _BODY_WEIGHT = 1.0
@@ -55,6 +58,29 @@ def _json(value: Any) -> str:
 
 def _search_body(article: Article) -> str:
     return "\n".join(text for _, text in article.kept_lines())
+
+
+def version_change(previous: Article, current: Article) -> VersionChange:
+    """What changed between two versions of one source, in kept body lines (site chrome left out)."""
+    old = [text for _, text in previous.kept_lines()]
+    new = [text for _, text in current.kept_lines()]
+    added = removed = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            removed += i2 - i1
+        if op in ("replace", "insert"):
+            added += j2 - j1
+    diff = list(difflib.unified_diff(old, new, lineterm="", n=1))[2:]  # no ---/+++ file header
+    if len(diff) > MAX_DIFF_LINES:
+        diff = [*diff[:MAX_DIFF_LINES], f"... {len(diff) - MAX_DIFF_LINES} more diff lines"]
+    return VersionChange(
+        previous=previous.id,
+        previous_version=previous.version,
+        lines_added=added,
+        lines_removed=removed,
+        title_changed=(previous.title or "") != (current.title or ""),
+        diff=diff,
+    )
 
 
 class Workspace:
@@ -126,12 +152,17 @@ class Workspace:
         """Store one article in one transaction.
 
         The same content at the same source is a no-op (``"unchanged"``); changed
-        content is stored as the next version and the previous one is kept.
+        content is stored as the next version, with the change from the previous
+        one recorded (``Article.change``), and the previous one is kept.
         """
+        return self.store_article(article)[0]
+
+    def store_article(self, article: Article) -> tuple[AddStatus, Article]:
+        """:meth:`add_article`, also returning the article as stored (version and change set)."""
         with self._transaction():
             return self._add(article)
 
-    def _add(self, article: Article) -> AddStatus:
+    def _add(self, article: Article) -> tuple[AddStatus, Article]:
         conn = self._conn
         key = article.source.key
         now = _now()
@@ -144,21 +175,24 @@ class Workspace:
             )
             source_id, version = int(cur.lastrowid or 0), 1
             status: AddStatus = "new"
+            change = None
         else:
             source_id, latest = int(row[0]), int(row[1])
-            pk, latest_hash = conn.execute(
-                "SELECT pk, content_hash FROM article_versions WHERE source_id = ? AND version = ?",
+            pk, latest_hash, latest_data = conn.execute(
+                "SELECT pk, content_hash, data FROM article_versions WHERE source_id = ? AND version = ?",
                 (source_id, latest),
             ).fetchone()
+            previous = from_dict(Article, json.loads(latest_data))
             if latest_hash == article.content_hash:
-                return "unchanged"
+                return "unchanged", previous
             conn.execute("DELETE FROM article_search WHERE rowid = ?", (pk,))
             version, status = latest + 1, "new_version"
+            change = version_change(previous, article)
             conn.execute(
                 "UPDATE sources SET latest_version = ?, last_added = ?, path = ?, url = ? WHERE id = ?",
                 (version, now, article.source.path, article.source.url, source_id),
             )
-        stored = replace(article, version=version)
+        stored = replace(article, version=version, change=change)
         cur = conn.execute(
             "INSERT INTO article_versions (source_id, version, article_id, content_hash, outlet, language,"
             " title, published, published_utc, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -180,7 +214,7 @@ class Workspace:
             "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
             (cur.lastrowid, stored.title or "", _search_body(stored)),
         )
-        return status
+        return status, stored
 
     def has_content(self, source_key: str, content_hash: str) -> bool:
         """Whether the latest version at ``source_key`` has this content (so it need not be re-analysed)."""
@@ -199,7 +233,8 @@ class Workspace:
     def _update(self, article: Article) -> None:
         conn = self._conn
         row = conn.execute(
-            "SELECT pk, version FROM latest_versions WHERE source_key = ? AND article_id = ?",
+            "SELECT pk, version, json_extract(data, '$.change') FROM latest_versions"
+            " WHERE source_key = ? AND article_id = ?",
             (article.source.key, article.id),
         ).fetchone()
         if row is None:
@@ -210,7 +245,8 @@ class Workspace:
                 self._add(article)
             return  # an older version: a newer one arrived since it was read; keep that
         pk, version = int(row[0]), int(row[1])
-        stored = replace(article, version=version)
+        change = article.change or (from_dict(VersionChange, json.loads(row[2])) if row[2] else None)
+        stored = replace(article, version=version, change=change)
         conn.execute(
             "UPDATE article_versions SET outlet = ?, language = ?, title = ?, published = ?,"
             " published_utc = ?, data = ? WHERE pk = ?",
