@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ __all__ = [
     "build_stories",
     "check_options",
     "ingest",
+    "ingest_items",
     "open_workspace",
 ]
 
@@ -161,17 +162,36 @@ def ingest(
     keeps what it stored and a rerun picks up the rest.
     """
     options = options or Options()
+    warnings: list[InputWarning] = []
+    inputs = count_inputs(paths) if options.show_progress and progress is None else None
+    with _progress(options, "ingesting", progress, inputs=inputs) as tick:
+        items = iter_inputs(paths, options, _collect(warnings, on_warning))
+        result = ingest_items(items, options, progress=tick)
+    result.warnings.extend(warnings)
+    return result
+
+
+def ingest_items(
+    items: Iterable[Article | Rejected],
+    options: Options | None = None,
+    *,
+    kind: str = "ingest",
+    progress: Progress | None = None,
+) -> IngestResult:
+    """:func:`ingest` for articles already read (by ``watch``, or by a caller's own reader).
+
+    The run is recorded in the workspace as a run of ``kind``.
+    """
+    options = options or Options()
     stages = document_prefix(check_options(options))
     if options.workspace is None:
         raise ValueError("ingest stores into a workspace: set options.workspace")
     doc_options = options.replace(pipeline=tuple(stage.name for stage in stages))
     result = IngestResult()
-    warn = _collect(result.warnings, on_warning)
+    tick = progress or (lambda step, count: None)
     chunk_size = max(INGEST_CHUNK, 16 * options.jobs)
-    inputs = count_inputs(paths) if options.show_progress and progress is None else None
-    ticking = _progress(options, "ingesting", progress, inputs=inputs)
-    with open_workspace(options=options) as ws, ticking as tick:
-        run_id = ws.start_run("ingest", doc_options.pipeline)
+    with open_workspace(options=options) as ws:
+        run_id = ws.start_run(kind, doc_options.pipeline)
         pending: list[Article] = []
 
         def flush() -> None:
@@ -185,7 +205,7 @@ def ingest(
                 result.articles.append(article.id)
             tick("stored", result.new + result.new_version + result.unchanged)
 
-        for read, item in enumerate(iter_inputs(paths, options, warn), 1):
+        for read, item in enumerate(items, 1):
             tick("read", read)
             if isinstance(item, Rejected):
                 result.rejected.append(item)

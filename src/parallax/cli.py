@@ -20,9 +20,18 @@ from typing import Any, TypeVar
 import click
 
 from parallax import __version__
-from parallax.api import Analysis, IngestResult, analyze, build_stories, check_options, ingest, open_workspace
+from parallax.api import (
+    Analysis,
+    IngestResult,
+    analyze,
+    build_stories,
+    check_options,
+    ingest,
+    ingest_items,
+    open_workspace,
+)
 from parallax.ingest import InputWarning, is_iso_date
-from parallax.model import Batch, Rejected, Story
+from parallax.model import Article, Batch, Rejected, Story
 from parallax.options import Options
 from parallax.pipeline import PipelineError, describe
 from parallax.store import WorkspaceError
@@ -91,6 +100,100 @@ def _analysis_options(fn: F) -> F:
     for option in (_NO_EMBEDDINGS, _PUBLISHED_DEFAULT, _JOBS, _PIPELINE):
         fn = option(fn)
     return fn
+
+
+# ---- input sources (URLs, URL lists, WARC files) and fetching
+
+_URLS = click.option(
+    "--urls",
+    "url_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    metavar="FILE",
+    help="Read URLs from FILE, one per line ('#' starts a comment line; '-' reads stdin). Repeatable.",
+)
+_WARC = click.option(
+    "--warc",
+    "warcs",
+    multiple=True,
+    metavar="PATH",
+    help="A WARC file (.warc, .warc.gz) to read pages from. Repeatable.",
+)
+
+
+_FETCH_DEFAULTS = Options(workspace=None)
+
+
+def _fetch_options(fn: F) -> F:
+    options = (
+        click.option(
+            "--fetch-timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=_FETCH_DEFAULTS.fetch_timeout,
+            show_default=True,
+            metavar="SECONDS",
+            help="Timeout for connecting and for each read when fetching URLs.",
+        ),
+        click.option(
+            "--host-delay",
+            type=click.FloatRange(min=0),
+            default=_FETCH_DEFAULTS.host_delay,
+            show_default=True,
+            metavar="SECONDS",
+            help="Least time between two requests to the same host.",
+        ),
+        click.option(
+            "--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you may crawl regardless)."
+        ),
+        click.option(
+            "--allow-private",
+            is_flag=True,
+            help="Let URLs reach loopback, private, link-local and cloud-metadata addresses "
+            "(refused by default, also after redirects).",
+        ),
+    )
+    for option in options:
+        fn = option(fn)
+    return fn
+
+
+def _source_options(fn: F) -> F:
+    return _URLS(_WARC(_fetch_options(fn)))
+
+
+def _with_fetching(options: Options, sources: dict[str, Any]) -> Options:
+    """The fetch flags onto :class:`Options`."""
+    return options.replace(
+        allow_private=bool(sources.get("allow_private")),
+        respect_robots=not sources.get("no_robots"),
+        host_delay=float(sources.get("host_delay", options.host_delay)),
+        fetch_timeout=float(sources.get("fetch_timeout", options.fetch_timeout)),
+    )
+
+
+def _gather_inputs(paths: Sequence[str], sources: dict[str, Any]) -> tuple[list[str], list[Rejected]]:
+    """PATHS, then the URLs of each --urls file, then each --warc; lines that are not URLs are rejected."""
+    inputs = list(paths)
+    rejected: list[Rejected] = []
+    for url_file in sources.get("url_files") or ():
+        name = "<stdin>" if str(url_file) == "-" else str(url_file)
+        try:
+            stdin = str(url_file) == "-"
+            text = sys.stdin.read() if stdin else Path(url_file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.BadParameter(f"cannot read {name}: {exc}", param_hint="'--urls'") from exc
+        for number, line in enumerate(text.splitlines(), 1):
+            entry = line.strip()
+            if not entry or entry.startswith("#"):
+                continue
+            if entry.lower().startswith(("http://", "https://")):
+                inputs.append(entry)
+            else:
+                rejected.append(Rejected(f"{name}:{number}", f"not an http(s) URL: {entry!r}"))
+    inputs.extend(sources.get("warcs") or ())
+    if not inputs and not rejected:
+        raise click.UsageError("Missing argument 'PATHS...' (or --urls FILE, --warc PATH)")
+    return inputs, rejected
 
 
 def _make_options(
@@ -224,14 +327,15 @@ def cli() -> None:
     who said what, and which agency a story came from.
 
     \b
-    Inputs are plain-text files, folders (read recursively: .txt, .md, .text),
-    globs such as 'examples/*.txt', or '-' for stdin. A file may start with a
-    header block giving url, outlet, published, title and language.
+    Inputs are files (plain text, HTML, WARC, JSON/JSONL/CSV, any of them .gz),
+    folders (read recursively), globs such as 'examples/*.txt', '-' for stdin,
+    and http(s) URLs of pages, RSS/Atom feeds or sitemaps. A text file may start
+    with a header block giving url, outlet, published, title and language.
     """
 
 
 @cli.command("analyze")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "-o",
     "--output",
@@ -247,9 +351,11 @@ def cli() -> None:
 @_workspace_option
 @click.option("--no-workspace", is_flag=True, help="Keep everything in memory; store nothing.")
 @_analysis_options
+@_source_options
 @click.pass_context
 def analyze_command(
     ctx: click.Context,
+    /,
     paths: tuple[str, ...],
     outputs: tuple[str, ...],
     fmt: str | None,
@@ -259,6 +365,7 @@ def analyze_command(
     jobs: int,
     published_default: str | None,
     no_embeddings: bool,
+    **sources: Any,
 ) -> None:
     """Analyse PATHS and write a report.
 
@@ -267,10 +374,16 @@ def analyze_command(
     ingest') and this run's stories and entities replace the workspace's previous ones.
 
     \b
+    PATHS may also be URLs: a page, an RSS/Atom feed (each item's page is read) or a
+    sitemap (each listed page is read); more URLs with --urls FILE, web archives with
+    --warc PATH.
+
+    \b
     Examples:
       parallax analyze examples/ -o report.html -o report.json
       parallax analyze 'news/*.txt' --no-workspace -o - --format json
       cat article.txt | parallax analyze - --published-default 2025-03-14
+      parallax analyze https://example.com/rss.xml --urls more-urls.txt -o report.html
     """
     fmt = fmt.lower() if fmt else None
     targets = list(outputs) or ["-"]
@@ -284,8 +397,11 @@ def analyze_command(
         published_default=published_default,
         no_embeddings=no_embeddings,
     )
+    options = _with_fetching(options, sources)
+    inputs, unread = _gather_inputs(paths, sources)
     with _workspace_errors():
-        result: Analysis = analyze(paths, options)
+        result: Analysis = analyze(inputs, options)
+    result.batch.rejected[:0] = unread
     _report_problems(result.rejected, result.warnings)
     rendered = _render_all(result.batch, formats)
     for target, target_fmt in zip(targets, formats, strict=True):
@@ -309,18 +425,21 @@ def analyze_command(
 
 
 @cli.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @_workspace_option
 @_analysis_options
+@_source_options
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
+    /,
     paths: tuple[str, ...],
     workspace: Path,
     pipeline: str | None,
     jobs: int,
     published_default: str | None,
     no_embeddings: bool,
+    **sources: Any,
 ) -> None:
     """Add PATHS to the workspace, analysing each document.
 
@@ -330,7 +449,8 @@ def ingest_command(
     same source (URL, else path) is stored as a new version. Prints how many inputs
     were new, unchanged, new versions and rejected. Each article is committed on its
     own: an interrupted run keeps what it stored, and running it again adds the rest.
-    Build stories afterwards with 'parallax stories'.
+    Build stories afterwards with 'parallax stories'. PATHS may be URLs of pages, feeds
+    or sitemaps (see 'parallax analyze'); also --urls FILE and --warc PATH.
     """
     options = _make_options(
         workspace=workspace,
@@ -339,14 +459,111 @@ def ingest_command(
         published_default=published_default,
         no_embeddings=no_embeddings,
     )
+    options = _with_fetching(options, sources)
+    inputs, unread = _gather_inputs(paths, sources)
     with _workspace_errors():
-        result: IngestResult = ingest(paths, options)
+        result: IngestResult = ingest(inputs, options)
+    result.rejected[:0] = unread
     _report_problems(result.rejected, result.warnings)
     click.echo(
         f"new: {result.new}, unchanged: {result.unchanged}, new_version: {result.new_version}, "
         f"rejected: {len(result.rejected)}"
     )
     ctx.exit(1 if result.rejected else 0)
+
+
+@cli.command("watch")
+@click.argument("feeds", nargs=-1, required=True)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0),
+    default=300.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time between two polls of the feeds.",
+)
+@click.option(
+    "--polls", type=click.IntRange(min=1), metavar="N", help="Stop after N polls (default: until Ctrl-C)."
+)
+@_workspace_option
+@_analysis_options
+@_fetch_options
+def watch_command(
+    feeds: tuple[str, ...],
+    interval: float,
+    polls: int | None,
+    workspace: Path,
+    pipeline: str | None,
+    jobs: int,
+    published_default: str | None,
+    no_embeddings: bool,
+    **fetching: Any,
+) -> None:
+    """Poll RSS/Atom FEEDS (or news sitemaps) and add each new item's article to the workspace.
+
+    Each poll asks every feed with a conditional GET (ETag, Last-Modified), follows the
+    items not taken before to their pages, and stores the articles as 'parallax ingest'
+    does. What was taken is remembered in WORKSPACE/watch-state.json, so a restart does
+    not take an item twice. A feed that is down or malformed is reported and tried again
+    at the next poll. Stop with Ctrl-C.
+
+    \b
+    Example:
+      parallax watch https://example.com/rss.xml https://example.org/atom --interval 600
+    """
+    from parallax.ingest.web import STATE_FILE, PollReport, watch_feeds
+
+    options = _make_options(
+        workspace=workspace,
+        pipeline=pipeline,
+        jobs=jobs,
+        published_default=published_default,
+        no_embeddings=no_embeddings,
+    ).replace(show_progress=False)
+    options = _with_fetching(options, fetching)
+    state_path = workspace / STATE_FILE
+    warnings: list[InputWarning] = []
+
+    def store(items: list[Article | Rejected]) -> None:
+        with _workspace_errors():
+            result = ingest_items(items, options, kind="watch")
+        _report_problems(result.rejected, warnings)
+        warnings.clear()
+        if result.new or result.new_version:
+            _say(f"parallax: stored new: {result.new}, new_version: {result.new_version}")
+
+    def report(poll: PollReport) -> None:
+        _say(f"parallax: {poll.describe()}")
+
+    _say(
+        f"parallax: watching {_count(len(feeds), 'feed', 'feeds')} every {interval:g} s; "
+        f"state in {state_path}"
+    )
+    try:
+        summary = watch_feeds(
+            feeds,
+            options,
+            store=store,
+            state_path=state_path,
+            interval=interval,
+            polls=polls,
+            on_report=report,
+            on_warning=warnings.append,
+        )
+    except KeyboardInterrupt:
+        _say("parallax: watch stopped; what was taken is stored and remembered")
+        return
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot write the watch state {state_path}: {exc.strerror or exc}"
+        ) from exc
+    _say(
+        f"parallax: {_count(summary.polls, 'poll', 'polls')}: "
+        f"{_count(summary.articles, 'article', 'articles')}, "
+        f"{summary.rejected} rejected, {summary.feed_errors} feed errors"
+    )
 
 
 @cli.command("stories")
@@ -538,6 +755,79 @@ def eval_gold(ctx: click.Context, examples: Path, gold_dir: Path, no_embeddings:
     _report_problems(result.rejected, result.warnings)
     _print_measures(evaluate(result.batch, gold_dir), fmt)
     ctx.exit(1 if result.rejected else 0)
+
+
+def _gold_option(default: Path) -> Callable[[F], F]:
+    return click.option(
+        "--gold",
+        "gold_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help="Folder of the team's gold.",
+    )
+
+
+@eval_group.command("cleaning")
+@_gold_option(Path("tests/gold/cleaning"))
+@_EVAL_FORMAT
+@click.pass_context
+def eval_cleaning(ctx: click.Context, gold_dir: Path, fmt: str) -> None:
+    """Cleaning (removed lines, reasons, credits) on the team's corpus of scraped-style pages.
+
+    Exits 1 when a bar of the quality gate is missed.
+    """
+    from parallax.evaluation.cleaning import evaluate_cleaning, format_cleaning
+
+    report = evaluate_cleaning(gold_dir, _make_options(workspace=None, no_embeddings=True))
+    click.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        if fmt == "json"
+        else format_cleaning(report)
+    )
+    ctx.exit(1 if report.failed_bars() else 0)
+
+
+@eval_group.command("quotes")
+@_gold_option(Path("tests/gold"))
+@_NO_EMBEDDINGS
+@_EVAL_FORMAT
+def eval_quotes(gold_dir: Path, no_embeddings: bool, fmt: str) -> None:
+    """Quotes and speakers: the sample corpus' gold and GOLD/sentences/quotes.jsonl."""
+    from parallax.evaluation.quotes import evaluate_quotes, format_quotes
+
+    report = evaluate_quotes(gold_dir, _make_options(workspace=None, no_embeddings=no_embeddings))
+    click.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else format_quotes(report)
+    )
+
+
+@eval_group.command("quantities")
+@_gold_option(Path("tests/gold"))
+@_EVAL_FORMAT
+def eval_quantities(gold_dir: Path, fmt: str) -> None:
+    """Quantities (value, interval, unit): the sample corpus' gold and GOLD/sentences/quantities.jsonl."""
+    from parallax.evaluation.figures import evaluate_quantities, format_quantities
+
+    report = evaluate_quantities(gold_dir, _make_options(workspace=None, no_embeddings=True))
+    click.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+        if fmt == "json"
+        else format_quantities(report)
+    )
+
+
+@eval_group.command("dates")
+@_gold_option(Path("tests/gold"))
+@_EVAL_FORMAT
+def eval_dates(gold_dir: Path, fmt: str) -> None:
+    """Date values resolved against the publication date: the sample gold and GOLD/sentences/dates.jsonl."""
+    from parallax.evaluation.figures import evaluate_dates, format_dates
+
+    report = evaluate_dates(gold_dir, _make_options(workspace=None, no_embeddings=True))
+    click.echo(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else format_dates(report)
+    )
 
 
 @eval_group.command("ner")

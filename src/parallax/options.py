@@ -66,7 +66,8 @@ class Options:
     #: estimated Jaccard similarity of word shingles above which two articles are near-duplicates
     near_duplicate_threshold: float = 0.9
     # ---- extraction
-    #: use an installed trained spaCy pipeline for the article's language (e.g. pt_core_news_lg) as extra signal
+    #: use an installed trained spaCy pipeline for the article's language (e.g. pt_core_news_lg)
+    #: as extra signal
     trained_pipelines: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -101,3 +101,83 @@ def test_longest_form_wins() -> None:
     text = "segundo a Agência France-Presse e a BBC News Brasil"
     found = [(m.agency.name, text[m.start : m.end]) for m in find_mentions(text)]
     assert found == [("AFP", "Agência France-Presse"), ("BBC", "BBC News Brasil")]
+
+
+REQUIRED_FIELDS = {
+    "name",
+    "kind",
+    "country",
+    "ownership",
+    "state_affiliated",
+    "names",
+    "abbreviations",
+    "handles",
+    "exclusions",
+}
+
+
+def test_every_registry_entry_has_the_required_fields() -> None:
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("parallax.clean").joinpath("data/agencies.json").read_text("utf-8"))
+    for entry in raw["agencies"]:
+        assert set(entry) == REQUIRED_FIELDS, entry["name"]
+        assert entry["kind"] in {"agency", "broadcaster"}
+        assert isinstance(entry["state_affiliated"], bool)
+        assert all(
+            isinstance(v, str) and v.strip() == v and v for f in ("names", "abbreviations") for v in entry[f]
+        )
+
+
+def test_no_printed_form_names_two_agencies() -> None:
+    from parallax.clean.agencies import _key
+
+    owner: dict[str, str] = {}
+    for agency in agencies():
+        forms = {_key(f) for f in (agency.name, *agency.names, *agency.abbreviations)}
+        forms |= {h.lower() for h in agency.handles}
+        for form in forms:
+            assert owner.setdefault(form, agency.name) == agency.name, (form, owner[form], agency.name)
+
+
+def test_registry_covers_the_wires_and_state_media_of_the_issue() -> None:
+    names = {a.name for a in agencies()}
+    assert names >= {
+        "Agência O Globo",
+        "Europa Press",
+        "Prensa Latina",
+        "Télam",
+        "Notimex",
+        "Agencia Andes",
+        "Agencia Boliviana de Información",
+        "Bloomberg",
+    }
+    by_name = {a.name: a for a in agencies()}
+    assert (by_name["Prensa Latina"].country, by_name["Prensa Latina"].state_affiliated) == ("CU", True)
+    assert (by_name["Europa Press"].ownership, by_name["Europa Press"].state_affiliated) == ("private", False)
+    assert by_name["RIA Novosti"].ownership == "state" and by_name["KCNA"].country == "KP"
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("ANSA Brasil", "ANSA"),
+        ("Agencia AP", "Associated Press"),
+        ("agência Télam", "Télam"),
+        ("Agencia Telam", "Télam"),
+        ("Agência O Globo", "Agência O Globo"),
+        ("Europa Press", "Europa Press"),
+        ("Agência Angola Press", "ANGOP"),
+        ("Bloomberg News", "Bloomberg"),
+        ("Voz da América", "VOA"),
+    ],
+)
+def test_new_registry_names(printed: str, canonical: str) -> None:
+    agency = agency_by_name(printed)
+    assert agency is not None and agency.name == canonical
+
+
+def test_names_that_contain_an_agency_but_are_not_it() -> None:
+    text = "Michael Bloomberg visitou a Bloomberg Línea; O Globo publicou; os Andes e a Comunidade Andina"
+    assert [m.agency.name for m in find_mentions(text)] == []

@@ -505,7 +505,7 @@ T| Motorista morre após carreta tombar na BR-153 em Anápolis
 .| Acidente aconteceu na madrugada deste sábado (5); trânsito ficou lento por quatro horas
 byline| Por Redação Portal Cerrado, Anápolis
 byline| 05/04/2025 07h12 Atualizado há 3 horas
-navigation| Tempo de leitura: 2 min
+byline| Tempo de leitura: 2 min
 .| Um motorista de 47 anos morreu depois que a carreta que ele dirigia tombou no km 432 da BR-153, em Anápolis, na madrugada deste sábado (5), segundo a Polícia Rodoviária Federal (PRF).
 .| A carga de soja se espalhou pela pista, e uma das faixas ficou interditada até as 10h.
 teaser| VÍDEOS: veja os destaques do Portal Cerrado

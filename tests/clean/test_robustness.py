@@ -137,3 +137,78 @@ def test_printed_headline_with_a_site_suffix_matches_the_header_title() -> None:
     cleaned = clean_article(article(text, title="Chuva deixa três mortos no Recife"), OPTIONS)
     assert cleaned.title_span is not None
     assert cleaned.at(cleaned.title_span) == "Chuva deixa três mortos no Recife | Diário do Recife"
+
+
+def _spans_exact(cleaned: Article) -> bool:
+    return all(cleaned.at(r.span) == r.text for r in cleaned.removed) and (
+        cleaned.title_span is None or cleaned.at(cleaned.title_span) == cleaned.title
+    )
+
+
+def test_a_page_of_only_blank_lines() -> None:
+    cleaned = clean_article(article("\n" * 2_000 + " \t \n" * 500), OPTIONS)
+    assert cleaned.removed == [] and cleaned.title is None and find_credits(cleaned) == []
+
+
+def test_a_page_of_five_thousand_lines() -> None:
+    body = [
+        f"Parágrafo {i}: a prefeitura informou que a obra número {i} segue no prazo." for i in range(5_000)
+    ]
+    lines = ["Menu", "Obras da prefeitura avançam em todos os bairros da cidade", *body, "Publicidade"]
+    cleaned = clean_article(article("\n".join(lines)), OPTIONS)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("Menu", "navigation"),
+        ("Publicidade", "advert"),
+    ]
+    assert cleaned.title == "Obras da prefeitura avançam em todos os bairros da cidade"
+    assert _spans_exact(cleaned)
+
+
+def test_a_line_of_a_hundred_thousand_characters() -> None:
+    words = ("a prefeitura informou (Reuters) que segundo a agência Lusa — " * 2_000)[:100_000]
+    text = f"Obras da prefeitura avançam em todos os bairros\n{words}\nCompartilhe\n"
+    cleaned = clean_article(article(text), OPTIONS)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Compartilhe", "share_prompt")]
+    assert all(c.span is not None and cleaned.at(c.span) == c.text for c in find_credits(cleaned))
+
+
+def test_a_page_in_capitals_with_emoji() -> None:
+    text = (
+        "MENU\n🔴 URGENTE: TEMPORAL DEIXA CIDADES SEM ENERGIA NO INTERIOR 🔴\n"
+        "POR CARLA MENDES, DA REUTERS\n"
+        "UM TEMPORAL COM VENTOS FORTES DEIXOU 40 MIL IMÓVEIS SEM ENERGIA NESTA QUARTA-FEIRA ⚡🌧️.\n"
+        "👉 LEIA TAMBÉM\n"
+        "📲 RECEBA AS NOTÍCIAS NO WHATSAPP\n"
+    )
+    cleaned = clean_article(article(text), OPTIONS)
+    assert dict((r.text, r.reason) for r in cleaned.removed) == {
+        "MENU": "navigation",
+        "POR CARLA MENDES, DA REUTERS": "byline",
+        "👉 LEIA TAMBÉM": "teaser",
+        "📲 RECEBA AS NOTÍCIAS NO WHATSAPP": "newsletter_prompt",
+    }
+    assert _spans_exact(cleaned)
+
+
+def test_text_as_decoded_by_ingest_nbsp_zero_width_tabs_and_crlf() -> None:
+    text = (
+        "\ufeffMenu\r\n"
+        "\tEnchente\u00a0atinge bairros de Porto Alegre após chuva recorde\u00a0\r\n"
+        "Compar\u200btilhe\r\n"
+        "\u00a0\u00a0A chuva da madrugada deixou dezenas de ruas alagadas, segundo a Defesa\u00a0Civil.\r\n"
+        "\u200b\r\n"
+        "Publi\u00adcidade\t\r\n"
+        "LISBOA\u00a0(Lusa)\u00a0- O Governo aprovou hoje o orçamento.\r\n"
+    )
+    cleaned = clean_article(article(text), OPTIONS)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [
+        ("\ufeffMenu", "navigation"),
+        ("Compar\u200btilhe", "share_prompt"),
+        ("\u200b", "navigation"),
+        ("Publi\u00adcidade", "advert"),
+    ]
+    assert cleaned.title == "Enchente\u00a0atinge bairros de Porto Alegre após chuva recorde"
+    assert _spans_exact(cleaned)
+    found = find_credits(cleaned)
+    assert [(c.agency, c.kind, c.text) for c in found] == [("Lusa", "dateline", "LISBOA\u00a0(Lusa)\u00a0-")]
+    assert all(c.span is not None and cleaned.at(c.span) == c.text for c in found)

@@ -147,9 +147,12 @@ def test_real_cstnews_relations_floor(shared_data: Path) -> None:
 
 @pytest.mark.shared_data
 def test_real_harem_dev_floor(shared_data: Path) -> None:
-    # The floor of this first version; the extraction issue raises the bar to 0.75.
+    # The CRF tagger learned from the train split (docs/ner-model.md) gives 0.59 on dev, the
+    # rules alone 0.43; the project's target of 0.75 is not reached yet, so this is a floor.
     report = evaluate_harem(harem_file(shared_data / "harem"))
-    assert report.scores["HAREM micro (PER+ORG+LOC)"].f1 >= 0.40
+    micro = report.scores["HAREM micro (PER+ORG+LOC)"]
+    assert micro.f1 >= 0.55
+    assert report.scores["HAREM PER"].f1 >= 0.55 and report.scores["HAREM LOC"].f1 >= 0.55
 
 
 def test_eval_gold_scores_a_corpus_against_its_gold(tmp_path: Path) -> None:

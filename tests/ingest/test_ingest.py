@@ -138,8 +138,8 @@ def test_folder_is_walked_recursively_sorted_skipping_hidden_and_other_files(wor
 
 
 def test_a_file_named_explicitly_is_read_whatever_its_extension(workdir: Path) -> None:
-    write(workdir / "nota.json", "Texto que não é JSON.\n")
-    assert [a.source.path for a in read_inputs(["nota.json"], Options()).articles] == ["nota.json"]
+    write(workdir / "nota.log", "Texto que não é um registro.\n")
+    assert [a.source.path for a in read_inputs(["nota.log"], Options()).articles] == ["nota.log"]
 
 
 def test_glob_expands_sorted_and_a_glob_matching_nothing_is_named(workdir: Path) -> None:
@@ -153,7 +153,10 @@ def test_glob_expands_sorted_and_a_glob_matching_nothing_is_named(workdir: Path)
 def test_folder_without_text_files_is_named(workdir: Path) -> None:
     write(workdir / "vazia" / "foto.jpg", b"\xff\xd8\xff")
     batch = read_inputs(["vazia"], Options())
-    assert reasons(batch.rejected) == {"vazia": "folder holds no text files (.txt, .md, .text)"}
+    assert reasons(batch.rejected) == {
+        "vazia": "folder holds no files to read (.txt, .md, .text, .html, .htm, .xhtml, .warc, .json, "
+        ".jsonl, .ndjson, .csv, .tsv, and .gz of these)"
+    }
 
 
 def test_a_file_given_twice_is_read_once(workdir: Path) -> None:

@@ -56,9 +56,9 @@ CASES: list[tuple[str, str, str | None, Found]] = [
     ),
     (
         "pt",
-        "O Conselho reúne-se na próxima segunda-feira; a votação foi na quinta-feira passada.",
+        "O Conselho reúne-se na próxima segunda-feira; a votação foi na terça-feira passada.",
         FRIDAY,
-        [("na próxima segunda-feira", "2025-03-17", True), ("na quinta-feira passada", "2025-03-06", True)],
+        [("na próxima segunda-feira", "2025-03-17", True), ("na terça-feira passada", "2025-03-11", True)],
     ),
     ("pt", "O crime ocorreu na quinta-feira (12).", FRIDAY, [("na quinta-feira (12)", "2025-03-12", True)]),
     (
@@ -158,9 +158,9 @@ CASES: list[tuple[str, str, str | None, Found]] = [
     # --- English
     (
         "en",
-        "The fire broke out on Thursday, and police arrested a man last Thursday.",
+        "The fire broke out on Thursday, and police arrested a man last Monday.",
         FRIDAY,
-        [("on Thursday", "2025-03-13", True), ("last Thursday", "2025-03-06", True)],
+        [("on Thursday", "2025-03-13", True), ("last Monday", "2025-03-10", True)],
     ),
     (
         "en",
@@ -189,9 +189,9 @@ CASES: list[tuple[str, str, str | None, Found]] = [
     # --- Spanish
     (
         "es",
-        "El incendio se declaró el jueves y el pasado jueves hubo otro.",
+        "El incendio se declaró el jueves y el pasado lunes hubo otro.",
         FRIDAY,
-        [("el jueves", "2025-03-13", True), ("el pasado jueves", "2025-03-06", True)],
+        [("el jueves", "2025-03-13", True), ("el pasado lunes", "2025-03-10", True)],
     ),
     (
         "es",
@@ -263,7 +263,9 @@ def test_without_a_publication_date_relative_dates_have_no_value() -> None:
 def test_weekday_rules() -> None:
     friday = dt.date(2025, 3, 14)
     assert resolve_weekday(friday, 3, "this", None) == dt.date(2025, 3, 13)
-    assert resolve_weekday(friday, 3, "last", None) == dt.date(2025, 3, 6)
+    # "last Thursday", "el pasado jueves", "na última quinta-feira": the most recent one, even yesterday
+    assert resolve_weekday(friday, 3, "last", None) == dt.date(2025, 3, 13)
+    assert resolve_weekday(friday, 4, "last", None) == dt.date(2025, 3, 7)  # never the day itself
     assert resolve_weekday(friday, 0, "next", None) == dt.date(2025, 3, 17)
     assert resolve_weekday(friday, 4, "bare", "past") == friday  # on or before publication
     assert resolve_weekday(friday, 4, "bare", "future") == dt.date(2025, 3, 21)
@@ -306,3 +308,67 @@ def test_harem_time_expressions_are_found(shared_data: Path) -> None:
         gold += len(spans)
         recalled += sum(any(s.overlaps(d.span) for d in found) for s in spans)
     assert recalled / gold >= 0.70
+
+
+# --- adversarial inputs (bench/adversarial.py times them; here: the finder returns, spans stay exact)
+
+_PROSE = [
+    "o",
+    "prefeito",
+    "disse",
+    "nesta",
+    "quinta-feira",
+    "(13)",
+    "que",
+    "o",
+    "temporal",
+    "de",
+    "ontem",
+    "desalojou",
+    "12",
+    "famílias",
+]
+
+
+def _prose(n: int) -> str:
+    return " ".join(_PROSE[i % len(_PROSE)] for i in range(n))
+
+
+ADVERSARIAL: dict[str, str] = {
+    "unbalanced_quotes": " ".join(f"O ministro disse {m}que {_prose(14)}." for m in "“\"«‘'—" * 5),
+    "long_sentence": _prose(5000) + ".",
+    "no_punctuation": _prose(5000).replace("(", "").replace(")", "")[:20000],
+    "all_capitals": (_prose(14).upper() + ". ") * 20,
+    "emoji_runs": " ".join(w + (" 😀🔥🇧🇷" if i % 3 == 0 else "") for i, w in enumerate(_prose(600).split())),
+    "mixed_scripts": " ".join(
+        ("Москва" if i % 5 == 1 else "北京" if i % 5 == 3 else w) for i, w in enumerate(_prose(600).split())
+    ),
+    "digit_runs": "Em " + "/".join(["12"] * 500) + " e " + "-".join(["1"] * 500) + ".",
+    "de_de": "Em março " + " ".join(["de"] * 2000) + " 2024.",
+    "weekday_chains": " ".join(["nesta quinta-feira (13) (14) ontem anteontem"] * 500) + ".",
+    "name_chains": "A juíza "
+    + " ".join(["Março", "Abril", "Maio", "Segunda", "Quinta"] * 400)
+    + " falou ontem.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_adversarial_input_returns_with_exact_spans(kind: str) -> None:
+    article = make_article(ADVERSARIAL[kind], split=kind != "no_punctuation")
+    found = find_dates(article)
+    assert all(article.text[d.span.start : d.span.end] == d.text for d in found)
+
+
+def test_adversarial_inputs_keep_their_dates() -> None:
+    caps = dates(ADVERSARIAL["all_capitals"])
+    assert caps[:2] == [("NESTA QUINTA-FEIRA (13)", "2025-03-13", True), ("ONTEM", "2025-03-13", True)]
+    assert dates(ADVERSARIAL["digit_runs"]) == []  # "12/12/12/…" is no date
+    # months inside a chain of capitalised names are names; title case alone licenses no month
+    assert dates(ADVERSARIAL["name_chains"]) == [("ontem", "2025-03-13", True)]
+    assert dates("Chuva Em Março Supera A Média Histórica Da Cidade") == [("Março", "2025-03", False)]
+    assert len(dates(ADVERSARIAL["unbalanced_quotes"])) == 60
+
+
+def test_a_month_named_as_a_climatological_reference_is_no_date() -> None:
+    text = "Choveu o equivalente a 60% da média histórica de janeiro; em janeiro de 2024 choveu menos."
+    assert dates(text) == [("janeiro de 2024", "2024-01", False)]

@@ -1,4 +1,8 @@
-"""Names, nominal mentions and demonyms found by rule, on sentences written for these tests."""
+"""Names, nominal mentions and demonyms found by rule, on sentences written for these tests.
+
+These cases describe the rule system (:func:`rule_entities`); what the shipped
+Portuguese tagger changes on top of it is tested in ``test_ner.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import pytest
 from nlp_builders import make_article
 
 from parallax.model import Article, EntityMention, Span
-from parallax.nlp.entities import find_entities, parse_role, tokenize
+from parallax.nlp.entities import parse_role, rule_entities, tokenize
 
 
 def article_of(body: str, lang: str = "pt", title: str | None = None) -> Article:
@@ -16,11 +20,11 @@ def article_of(body: str, lang: str = "pt", title: str | None = None) -> Article
 
 
 def names(article: Article) -> set[tuple[str, str]]:
-    return {(m.text, m.type) for m in find_entities(article) if m.kind == "name"}
+    return {(m.text, m.type) for m in rule_entities(article) if m.kind == "name"}
 
 
 def of_kind(article: Article, kind: str) -> list[EntityMention]:
-    return [m for m in find_entities(article) if m.kind == kind]
+    return [m for m in rule_entities(article) if m.kind == kind]
 
 
 # (language, text, expected (text, type) names, texts that must not be names)
@@ -226,7 +230,7 @@ def test_a_name_seen_as_a_person_stays_a_person() -> None:
         "Mendonça disse que a situação é grave.\n"
         "A equipe de Mendonça pediu ajuda."
     )
-    mentions = [(m.text, m.type) for m in find_entities(article) if m.kind == "name"]
+    mentions = [(m.text, m.type) for m in rule_entities(article) if m.kind == "name"]
     assert mentions == [("Carlos Mendonça", "PER"), ("Mendonça", "PER"), ("Mendonça", "PER")]
 
 
@@ -246,7 +250,7 @@ def test_short_form_of_an_organisation_takes_its_type() -> None:
 
 def test_number_joins_a_name_the_article_gives_with_it() -> None:
     article = article_of("A boate Estação 21 pegou fogo.\nA Estação 21 funcionava desde 2019.")
-    assert [m.text for m in find_entities(article) if m.kind == "name"] == ["Estação 21", "Estação 21"]
+    assert [m.text for m in rule_entities(article) if m.kind == "name"] == ["Estação 21", "Estação 21"]
 
 
 def test_english_title_case_headline() -> None:
@@ -272,7 +276,7 @@ def test_every_span_indexes_the_article_text() -> None:
         "Os brasileiros acompanharam.",
         title="Lula e Haddad discutem juros",
     )
-    mentions = find_entities(article)
+    mentions = rule_entities(article)
     assert len(mentions) >= 8
     for m in mentions:
         assert article.text[m.span.start : m.span.end] == m.text

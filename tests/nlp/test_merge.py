@@ -280,3 +280,105 @@ def test_every_returned_mention_has_an_entity_and_unresolved_roles_are_dropped()
     mentions = batch.articles[0].entities
     assert [m.text for m in mentions] == ["Caio Brandão", "Jacobina"]
     assert all(m.entity is not None for m in mentions)
+
+
+# ----------------------------------------------------------------------------- KB people, roles by date
+
+
+def test_every_form_of_lula_and_the_role_phrase_are_one_kb_entity() -> None:
+    a = analysed(
+        "lula25",
+        "Luiz Inácio Lula da Silva abriu a reunião em Brasília.\n"
+        "O presidente brasileiro pediu reformas.\nLula da Silva saiu cedo.\nLula voltou à tarde.",
+        published="2025-03-14",
+    )
+    batch = merged(a)
+    lula = entity_of(batch, "lula25", "Lula")
+    assert lula.kb_id == "Q37181" and lula.name == "Luiz Inácio Lula da Silva"
+    for text in ("Luiz Inácio Lula da Silva", "Lula da Silva"):
+        assert entity_of(batch, "lula25", text).id == lula.id
+    assert entity_of(batch, "lula25", "presidente brasileiro", "nominal").id == lula.id
+
+
+def test_a_role_phrase_resolves_to_the_holder_on_the_article_date() -> None:
+    body = "O primeiro-ministro português discursou em Bruxelas.\nO governo aprovou o plano."
+    before = analysed("pm-jan", body, published="2024-01-10")
+    after = analysed("pm-jun", body, published="2024-06-01")
+    batch = merged(before, after)
+    assert entity_of(batch, "pm-jan", "primeiro-ministro português", "nominal").name == "António Costa"
+    assert entity_of(batch, "pm-jun", "primeiro-ministro português", "nominal").name == "Luís Montenegro"
+
+
+def test_german_chancellor_is_the_head_of_government_on_the_date() -> None:
+    a = analysed("de", "O chanceler alemão chegou a Paris para a reunião.", published="2025-07-06")
+    b = analysed("de-old", "O chanceler alemão chegou a Paris para a reunião.", published="2024-03-01")
+    batch = merged(a, b)
+    assert entity_of(batch, "de", "chanceler alemão", "nominal").name == "Friedrich Merz"
+    assert entity_of(batch, "de-old", "chanceler alemão", "nominal").name == "Olaf Scholz"
+
+
+def test_role_phrases_of_security_council_members_resolve_through_the_kb() -> None:
+    a = analysed(
+        "unsc",
+        "A primeira-ministra dinamarquesa recebeu o presidente do Panamá em Copenhague.",
+        published="2025-09-01",
+    )
+    batch = merged(a)
+    assert entity_of(batch, "unsc", "primeira-ministra dinamarquesa", "nominal").name == "Mette Frederiksen"
+    assert entity_of(batch, "unsc", "presidente do Panamá", "nominal").name == "José Raúl Mulino"
+
+
+def test_a_demonym_links_to_its_country_with_the_wikidata_id() -> None:
+    a = analysed("ke", "A delegação queniana chegou a Genebra na segunda-feira.", published="2025-09-01")
+    country = entity_of(merged(a), "ke", "queniana", "demonym")
+    assert country.kb_id == "Q114" and country.type == "LOC"
+
+
+def test_a_footballer_called_costa_is_not_the_portuguese_prime_minister() -> None:
+    football = analysed(
+        "futebol",
+        "O atacante Costa marcou dois gols na vitória do Palmeiras.\nCosta comemorou com a torcida.",
+        published="2023-05-02",
+    )
+    politics = analysed(
+        "politica",
+        "O primeiro-ministro António Costa apresentou o orçamento em Lisboa.\nCosta defendeu as contas.",
+        published="2023-05-02",
+    )
+    batch = merged(football, politics)
+    pm = entity_of(batch, "politica", "António Costa")
+    assert pm.kb_id == "person:antonio-costa"
+    assert entity_of(batch, "politica", "Costa").id == pm.id  # surname joins the full name of its article
+    striker = entity_of(batch, "futebol", "Costa")
+    assert striker.id != pm.id and striker.kb_id is None
+
+
+def test_a_surname_with_the_office_the_kb_person_held_joins_across_articles() -> None:
+    full = analysed("full", "O primeiro-ministro António Costa chegou a Bruxelas.", published="2023-05-02")
+    short = analysed("short", "O primeiro-ministro Costa falou com jornalistas.", published="2023-05-03")
+    batch = merged(full, short)
+    assert entity_of(batch, "short", "Costa").id == entity_of(batch, "full", "António Costa").id
+
+
+def test_cross_article_merges_use_kb_ids_across_languages() -> None:
+    pt = analysed("pt-mf", "Mette Frederiksen falou em Copenhaga.", published="2025-09-01")
+    en = analysed("en-mf", "Frederiksen said Denmark would stay firm.", lang="en", published="2025-09-02")
+    es = analysed("es-mf", "El presidente panameño, José Raúl Mulino, viajó a Nueva York.", lang="es")
+    batch = merged(pt, en, es)
+    assert entity_of(batch, "en-mf", "Frederiksen").id == entity_of(batch, "pt-mf", "Mette Frederiksen").id
+    assert entity_of(batch, "es-mf", "Nueva York").name == "Nova York"
+
+
+def test_a_kb_name_inside_another_kb_name_stays_itself() -> None:
+    a = analysed(
+        "kb-inside",
+        "O Conselho de Segurança da ONU reuniu-se ontem.\nA ONU enviou observadores.\n"
+        "O Tesouro Selic rendeu mais em março.\nA Selic ficou em 15%.",
+    )
+    batch = merged(a)
+    assert entity_of(batch, "kb-inside", "ONU").kb_id == "Q1065"
+    assert entity_of(batch, "kb-inside", "Conselho de Segurança da ONU").name == (
+        "Conselho de Segurança das Nações Unidas"
+    )
+    assert entity_of(batch, "kb-inside", "Selic").name == "Selic"
+    assert entity_of(batch, "kb-inside", "Tesouro Selic").name == "Tesouro Selic"

@@ -497,3 +497,81 @@ def test_harem_amounts_are_found(shared_data: Path) -> None:
         precise += sum(any(s.overlaps(q.span) for s in spans) for q in found)
     assert recalled / gold >= 0.80
     assert precise / system >= 0.50
+
+
+# --- adversarial inputs (bench/adversarial.py times them; here: the finder returns, spans stay exact)
+
+_PROSE = [
+    "o",
+    "prefeito",
+    "disse",
+    "que",
+    "a",
+    "cidade",
+    "recebeu",
+    "cerca",
+    "de",
+    "30",
+    "mil",
+    "pessoas",
+    "nesta",
+    "quinta-feira",
+    "e",
+    "que",
+    "mais",
+    "de",
+    "12",
+    "famílias",
+    "ficaram",
+    "desalojadas",
+    "depois",
+    "do",
+    "temporal",
+    "de",
+    "ontem",
+]
+
+
+def _prose(n: int) -> str:
+    return " ".join(_PROSE[i % len(_PROSE)] for i in range(n))
+
+
+ADVERSARIAL: dict[str, str] = {
+    "unbalanced_quotes": " ".join(f"O ministro disse {m}que {_prose(20)}." for m in "“\"«‘'—" * 5),
+    "long_sentence": _prose(5000) + ".",
+    "no_punctuation": _prose(5000)[:20000],
+    "all_capitals": (_prose(20).upper() + ". ") * 20,
+    "emoji_runs": " ".join(
+        w + (" 😀🔥🇧🇷👍🏽" if i % 3 == 0 else "") for i, w in enumerate(_prose(600).split())
+    ),
+    "mixed_scripts": " ".join(
+        ("Москва" if i % 4 == 1 else "القاهرة" if i % 4 == 2 else "北京" if i % 4 == 3 else w)
+        for i, w in enumerate(_prose(600).split())
+    ),
+    "digit_runs": "Foram " + ".".join(["1"] * 500) + " mortos e " + ",".join(["1"] * 500) + " feridos.",
+    "de_de": "A prefeitura " + " ".join(["de"] * 2000) + " Campinas.",
+    "mais_de": "Morreram " + " ".join(["mais de"] * 1000) + " 12 pessoas.",
+    "name_chains": "O juiz "
+    + " ".join(["Ana", "Beatriz", "Carlos", "Silva", "da"] * 400)
+    + " disse que 3 pessoas morreram.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
+def test_adversarial_input_returns_with_exact_spans(kind: str) -> None:
+    article = make_article(ADVERSARIAL[kind], split=kind != "no_punctuation")
+    found = find_quantities(article)
+    assert all(article.text[q.span.start : q.span.end] == q.text for q in found)
+    assert all(q.value is None or q.value >= 0 for q in found)
+
+
+def test_adversarial_inputs_keep_their_figures() -> None:
+    caps = rows(ADVERSARIAL["all_capitals"])
+    assert caps[:2] == [
+        ("CERCA DE 30 MIL PESSOAS", 30000, 27000, 33000, None, "about", "pessoa"),
+        ("MAIS DE 12 FAMÍLIAS", 12, 12, None, None, "more_than", "família"),
+    ]
+    assert [r[:2] for r in rows(ADVERSARIAL["mais_de"])] == [("mais de 12 pessoas", 12)]
+    assert rows(ADVERSARIAL["digit_runs"]) == []  # "1.1.1.1…" is no number
+    assert [r[:2] for r in rows(ADVERSARIAL["name_chains"])] == [("3 pessoas", 3)]
+    assert len(rows(ADVERSARIAL["unbalanced_quotes"])) == 60

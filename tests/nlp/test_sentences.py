@@ -260,3 +260,27 @@ def test_pairing_of_quotation_marks() -> None:
     assert marks.unclosed == ()
     unbalanced = pair_quotation_marks("Ele disse: “Vamos reconstruir.")
     assert unbalanced.pairs == () and len(unbalanced.unclosed) == 1
+
+
+def test_a_quotation_or_dash_after_a_terminal_abbreviation_starts_a_sentence() -> None:
+    assert sentences_of("The vote ended at 5:30 a.m. “We won,” she said.", "en") == [
+        "The vote ended at 5:30 a.m.",
+        "“We won,” she said.",
+    ]
+    assert sentences_of("A fábrica é da Vale S.A. — Não houve feridos, disse o gerente.") == [
+        "A fábrica é da Vale S.A.",
+        "— Não houve feridos, disse o gerente.",
+    ]
+    # an abbreviation that always introduces something still does not end the sentence
+    assert sentences_of("Falou o Sr. “Zé” da padaria.") == ["Falou o Sr. “Zé” da padaria."]
+
+
+def test_spanish_spaced_abbreviation_of_the_united_states() -> None:
+    assert sentences_of("Los EE. UU. anunciaron aranceles. China respondió.", "es") == [
+        "Los EE. UU. anunciaron aranceles.",
+        "China respondió.",
+    ]
+    assert sentences_of("Viajó a EE. UU. El viaje duró una semana.", "es") == [
+        "Viajó a EE. UU.",
+        "El viaje duró una semana.",
+    ]

@@ -20,10 +20,11 @@ Cleaning never rewrites ``Article.text``: it records a :class:`RemovedLine` per 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,7 @@ import justext
 from parallax.clean.agencies import agency_by_name, agency_list
 from parallax.clean.language import classify_line
 from parallax.clean.lexicons import LEXICONS, Lexicon
+from parallax.clean.repeated import line_key
 from parallax.clean.text import Line, body_lines
 from parallax.model import Article, RemovedLine
 from parallax.options import Options
@@ -82,6 +84,12 @@ _CREDIT_LEAD = re.compile(
 )
 _HEADING_MARKS = re.compile(r"^#{1,6}$")
 _NO_TEXT = re.compile(r"^[\W_]+$")
+#: Emoji and pictographs around chrome words ("📢 COMPARTILHE 📲"): no part of the words matched.
+_PICTOGRAPHS = re.compile(
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f]+"
+)
+#: Characters that print as nothing (zero-width spaces and joiners, soft hyphens, direction marks).
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _TIME = (
     r"\d{1,2}(?:[:h]\d{2}|h)(?:\s?(?:am|pm|a\.m\.|p\.m\.))?"
     r"(?:\s?(?:brt|brst|gmt|utc|bst|wet|west|et|est|edt|cet|cest))?"
@@ -122,6 +130,10 @@ _TIME_ZONES = frozenset(
         "pet",
     ]
 )
+#: "· 5 min de leitura" after a date: the rest of a date line.
+_READING_TIME_WORDS = frozenset(
+    {"min", "mins", "minuto", "minutos", "minute", "minutes", "leitura", "lectura", "read", "de", "of"}
+)
 _NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
 _NAME_TOKEN = r"[A-Z][\w'’.\-]*"
 
@@ -137,6 +149,7 @@ class _Compiled:
     tag_headings: frozenset[str]
     bylines: re.Pattern[str]
     bare_name: re.Pattern[str]
+    name_role: re.Pattern[str]  # "Daniela Prado - Repórter da Agência Brasil" (accents stripped)
     timestamp_words: frozenset[str]
     date_evidence: re.Pattern[str]
 
@@ -204,14 +217,16 @@ def _compiled() -> _Compiled:
         rf"^(?i:{openers_alt})\s+{names}"
         rf"(?:\s*(?:,|\||—|–|-)\s*(?:(?i:{tails})\b.{{0,80}}|.{{0,40}}\d.{{0,30}}|"
         rf"{_NAME_TOKEN}(?:\s+[\w'’.\-]+){{0,3}}))?\.?$"
-        rf"|^(?:Da|Do|Das|Dos|De)\s+(?:[Rr]edacao|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
+        rf"|^(?:Da|Do|Das|Dos|De)\s+(?:[Rr]edacc?ao|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
         rf"(?:\s*,\s*(?:em|com|de|no|na|para|in)\b.{{0,60}})?\.?$"
-        rf"|^(?:[Rr]edacao|REDACAO|Redaccion|Staff|Newsroom)(?:\s+{_NAME_TOKEN}){{0,3}}(?:\s*,.{{0,60}})?$"
+        rf"|^(?:[Rr]edacc?ao|REDACC?AO|Redaccion|REDACCION|Staff|Newsroom)"
+        rf"(?:\s+{_NAME_TOKEN}){{0,3}}(?:\s*,.{{0,60}})?$"
     )
     timestamp_words = frozenset(
         {m for lex in lexicons for m in lex.months}
         | {w for lex in lexicons for w in lex.timestamp_words}
         | set(_TIME_ZONES)
+        | _READING_TIME_WORDS
     )
     return _Compiled(
         lines=_by_reason(lexicons, "lines"),
@@ -226,6 +241,10 @@ def _compiled() -> _Compiled:
             rf"^{name}(?:\s*(?:,|\be\b|\band\b|\by\b|&)\s*{name}){{0,2}}"
             rf"(?:,?\s+(?:in|em|en|from|de|desde|para)\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})?$"
         ),
+        name_role=re.compile(
+            rf"^{name}\s*[-–—|,]\s*(?i:{_ROLE_WORDS})\b[^.;:!?]{{0,60}}$"
+            rf"|^(?i:{_ROLE_WORDS}|autora?|author)\s*:\s*{names}$"
+        ),
         timestamp_words=timestamp_words,
         date_evidence=re.compile(rf"{_NUMERIC_DATE}|{_TIME}|\b(?:{months})\b|\b(?:ha|hace|ago)\b"),
     )
@@ -236,6 +255,7 @@ class _Info:
     """What the classifier knows about one body line."""
 
     line: Line
+    plain: str  # the line's text without invisible characters (zero-width spaces, soft hyphens)
     folded: str  # lower case, no accents, single spaces
     core: str  # folded without list bullets and trailing punctuation
     words: int
@@ -249,7 +269,12 @@ class _Info:
 
     @property
     def text(self) -> str:
-        return self.line.text
+        return self.plain
+
+    @property
+    def text_plain(self) -> str:
+        """The text without accents (case kept), for the name patterns."""
+        return strip_accents(self.plain)
 
 
 def _is_sentence(text: str, words: int) -> bool:
@@ -272,7 +297,11 @@ def _justext_verdicts(lines: Sequence[Line], lang: str | None) -> list[tuple[str
     if not lines:
         return []
     page = "<html><body>" + "".join(f"<p>{html.escape(li.text)}</p>" for li in lines) + "</body></html>"
-    paragraphs = justext.justext(page, stoplist, no_headings=True)
+    # jusText's context-free pass only: its context revision walks neighbours in quadratic time on
+    # long pages, and the context signals here are our own.
+    dom = justext.core.preprocessor(justext.core.html_to_dom(page))
+    paragraphs = justext.core.ParagraphMaker.make_paragraphs(dom)
+    justext.core.classify_paragraphs(paragraphs, stoplist, no_headings=True)
     if len(paragraphs) != len(lines):  # jusText merged or dropped something: fall back to our own density
         return [("short", _density(li.text, stoplist)) for li in lines]
     return [(str(p.cf_class), float(p.stopwords_density(stoplist))) for p in paragraphs]
@@ -291,13 +320,19 @@ def _density(text: str, stoplist: frozenset[str]) -> float:
 def _infos(lines: Sequence[Line], languages: Sequence[str]) -> list[_Info]:
     out: list[_Info] = []
     for line in lines:
-        folded = squash_chars(line.text)
-        core = folded.lstrip(_LEAD).rstrip(_TRAIL)
-        words = len(_WORD.findall(line.text))
-        lang, confidence = classify_line(line.text, languages) if languages else ("", 0.0)
+        plain = _INVISIBLE.sub("", line.text).strip() or line.text
+        folded = squash_chars(plain)
+        core = (
+            _PICTOGRAPHS.sub("", folded).strip().lstrip(_LEAD).rstrip(_TRAIL)
+            if not folded.isascii()
+            else (folded.lstrip(_LEAD).rstrip(_TRAIL))
+        )
+        words = len(_WORD.findall(plain))
+        lang, confidence = classify_line(plain, languages) if languages else ("", 0.0)
         out.append(
             _Info(
                 line=line,
+                plain=plain,
                 folded=folded,
                 core=core,
                 words=words,
@@ -305,8 +340,8 @@ def _infos(lines: Sequence[Line], languages: Sequence[str]) -> list[_Info]:
                 lang_confidence=confidence,
                 stop_density=0.0,
                 justext_class="short",
-                sentence=_is_sentence(line.text, words),
-                headline=_is_headline(line.text, words),
+                sentence=_is_sentence(plain, words),
+                headline=_is_headline(plain, words),
             )
         )
     return out
@@ -380,6 +415,8 @@ def _pattern_reason(info: _Info, c: _Compiled) -> str | None:
     if _TEASER_MARK.match(text) and not info.sentence:
         return "teaser"
     if info.words <= 15 and c.bylines.match(strip_accents(text)) and not _looks_like_clause(text):
+        return "byline"
+    if info.words <= 14 and c.name_role.match(info.text_plain):
         return "byline"
     stamp = _PLACE_LEAD.sub("", folded)  # "París - 03 jun 2025 - 19:12 CEST"
     if info.words <= 16 and _is_timestamp(stamp, c) and c.date_evidence.search(stamp):
@@ -474,6 +511,58 @@ def _mark_embeds(infos: list[_Info], doc_lang: str | None) -> None:
             ):
                 info.reason = "social_embed"
                 changed = True
+
+
+def _preset_reasons(lines: Sequence[Line], removed: Sequence[RemovedLine]) -> dict[int, str]:
+    """Reason of each line that a line already removed overlaps (the one reaching furthest)."""
+    if not removed:
+        return {}
+    spans = sorted((r for r in removed if r.span.end > r.span.start), key=lambda r: r.span.start)
+    starts = [r.span.start for r in spans]
+    reach: list[RemovedLine] = []  # reach[k]: of spans[: k + 1], the one ending last
+    for r in spans:
+        reach.append(r if not reach or r.span.end > reach[-1].span.end else reach[-1])
+    out: dict[int, str] = {}
+    for line in lines:
+        k = bisect.bisect_left(starts, line.span.end)  # spans[:k] start before the line ends
+        if k and reach[k - 1].span.end > line.span.start:
+            out[line.index] = reach[k - 1].reason
+    return out
+
+
+def _mark_repeated(infos: list[_Info], repeated: frozenset[str], header_title: str | None) -> None:
+    """Lines the outlet prints on many pages, unless they are the headline, a quotation or prose.
+
+    The reason is that of a chrome neighbour when there is one (a repeated line inside a
+    footer is footer), else ``boilerplate``.
+    """
+    title_key = line_key(header_title) if header_title else None
+    marked: list[int] = []
+    for i, info in enumerate(infos):
+        if info.reason is not None or info.words > MAX_CHROME_WORDS:
+            continue
+        key = line_key(info.text)
+        if key not in repeated or key == title_key or _reads_as_prose(info):
+            continue
+        marked.append(i)
+        info.reason = "boilerplate"
+    for i in marked:
+        info = infos[i]
+        near = [infos[k].reason for k in (i - 1, i + 1) if 0 <= k < len(infos)]
+        specific = next((r for r in near if r in _BLOCK_REASONS), None)
+        if specific is not None:
+            info.reason = specific
+
+
+#: Chrome that comes in runs of lines, whose reason a repeated neighbour shares.
+_BLOCK_REASONS = frozenset({"navigation", "footer", "teaser", "advert", "share_prompt", "newsletter_prompt"})
+
+
+def _reads_as_prose(info: _Info) -> bool:
+    """A quotation or a paragraph of article prose: repetition is no evidence against it."""
+    if _QUOTE_MARK.search(info.text) and info.words >= 4:
+        return True
+    return info.sentence and info.words >= 12 and info.justext_class in ("good", "neargood")
 
 
 def _is_title_candidate(infos: list[_Info], j: int) -> bool:
@@ -582,12 +671,16 @@ def _mark_sandwiched(infos: list[_Info]) -> None:
 # --------------------------------------------------------------------------- title and position
 
 
-def _find_title(infos: list[_Info], header_title: str | None) -> int | None:
+def _find_title(infos: list[_Info], header_title: str | None, c: _Compiled) -> int | None:
     """The headline line: the header's title if printed, else the first headline-shaped line of
-    five words or more before the first paragraph (site names and menu items are shorter)."""
+    five words or more right above the byline or the first paragraph, else before the first
+    paragraph (site names and menu items are shorter)."""
     if header_title:
         return next((i for i, info in enumerate(infos) if _same_title(info.text, header_title)), None)
     first_prose = next((i for i, info in enumerate(infos) if _prose(info) and not info.headline), len(infos))
+    above = _title_above_anchor(infos, first_prose, c)
+    if above is not None:
+        return above
     candidates = [i for i in range(first_prose) if infos[i].reason is None and infos[i].headline]
     for i in candidates:
         if infos[i].words >= 5:
@@ -604,6 +697,35 @@ def _find_title(infos: list[_Info], header_title: str | None) -> int | None:
     ):
         return first  # a headline printed with a final period
     return None  # no line reads like a headline: better none than a paragraph
+
+
+def _title_above_anchor(infos: list[_Info], first_prose: int, c: _Compiled) -> int | None:
+    """The headline as the first long headline-shaped line of the run of kept lines right above the
+    byline (or the first paragraph): a blog's tagline or a weather widget further up is not it."""
+    anchors = [i for i in range(first_prose) if infos[i].reason == "byline"] + [first_prose]
+    for anchor in anchors:
+        k = anchor - 1
+        while k >= 0 and infos[k].reason is None:
+            k -= 1
+        found = [i for i in range(k + 1, anchor) if infos[i].headline and infos[i].words >= 5]
+        if len(found) > 1 and _is_tagline(infos, found[0], c):
+            found = found[1:]
+        if found:
+            return found[0]
+    return None
+
+
+def _is_tagline(infos: list[_Info], i: int, c: _Compiled) -> bool:
+    """The line right under the site's name at the top of the page ("Notes on running small systems")."""
+    if i != 1:
+        return False
+    name = infos[0]
+    return (
+        2 <= name.words <= 6
+        and not name.sentence
+        and name.core not in c.sections
+        and not (_TERMINAL.search(infos[i].text))
+    )
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -635,6 +757,35 @@ def _mark_top(infos: list[_Info], title: int | None) -> None:
             info.reason = "navigation"
 
 
+_LIST_INTRO = re.compile(r"\b(?:abaixo|a seguir|seguintes?|below|following|a continuacion|siguientes?)\W*$")
+
+
+def _opens_list(info: _Info) -> bool:
+    """The line announces a list ("Veja o resultado:", "Veja abaixo.", "See the list below.")."""
+    return info.text.endswith(":") or _LIST_INTRO.search(info.folded) is not None
+
+
+_PREV_NEXT = re.compile(
+    r"(?:(?:artigo|post|materia|noticia|postagem|mensagem|entrada|articulo|nota) )?"
+    r"(?:anterior|proxim[oa]|siguiente|previous|next)"
+    r"(?: (?:artigo|post|materia|noticia|postagem|mensagem|entrada|articulo|nota|article|story|entry))?"
+)
+
+
+def _mark_prev_next(infos: list[_Info]) -> None:
+    """The headline under "Artigo anterior" / "Next article" is a teaser of that other story."""
+    for i in range(len(infos) - 1):
+        label, item = infos[i], infos[i + 1]
+        if (
+            label.reason == "navigation"
+            and _PREV_NEXT.fullmatch(label.core)
+            and item.reason is None
+            and item.headline
+            and not item.sentence
+        ):
+            item.reason = "teaser"
+
+
 def _mark_bottom(infos: list[_Info], title: int | None) -> None:
     """After the last paragraph of prose: menus, tags and footer links."""
     last = max((i for i, info in enumerate(infos) if _prose(info) and i != title), default=None)
@@ -642,9 +793,9 @@ def _mark_bottom(infos: list[_Info], title: int | None) -> None:
         return
     tail = infos[last + 1 :]
     listed: set[int] = set()  # items of a list the article introduced with a colon ("Veja o resultado:")
-    opened = infos[last].text.endswith(":")
+    opened = _opens_list(infos[last])
     for k, info in enumerate(tail):
-        if info.reason is None and info.text.endswith(":"):
+        if info.reason is None and _opens_list(info):
             opened = True
         elif info.reason is None and opened:
             listed.add(k)
@@ -680,24 +831,130 @@ def _mark_after_title(infos: list[_Info], title: int | None, c: _Compiled) -> No
     a reporter's bare name ("Ana Rita Lopes")."""
     if title is None:
         return
+    standfirst = title + 1 < len(infos) and _prose(infos[title + 1]) and infos[title + 1].sentence
+    after_standfirst = title + 2 if standfirst else title + 1
     first_paragraph = next(
-        (i for i in range(title + 1, len(infos)) if _prose(infos[i]) and infos[i].sentence), len(infos)
+        (i for i in range(after_standfirst, len(infos)) if _prose(infos[i]) and infos[i].sentence), len(infos)
     )
-    for i in range(title + 1, min(first_paragraph, title + 5)):
+    window = range(after_standfirst, min(first_paragraph, after_standfirst + 5))
+    names = {i for i in window if infos[i].reason is None and _bare_name(infos[i], c)}
+    for i in window:
         info = infos[i]
-        if info.reason is not None or not 2 <= info.words <= 6:
-            continue
-        beside = [infos[k].reason for k in (i - 1, i + 1) if k < len(infos)]
-        if any(r in ("byline", "share_prompt") for r in beside) and c.bare_name.match(
-            strip_accents(info.text)
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(infos)]
+        if (
+            info.reason is None
+            and info.core in _ROLES
+            and info.words <= 4
+            and any(k in names or infos[k].reason == "byline" for k in near)
         ):
-            info.reason = "byline"
+            info.reason = "byline"  # "Jornalista" under the reporter's name
+    for i in sorted(names):
+        beside = [infos[k].reason for k in (i - 1, i + 1) if k < len(infos)]
+        if any(r in ("byline", "share_prompt") for r in beside):
+            infos[i].reason = "byline"
+    place = first_paragraph - 1  # "Brasília" alone between the byline and the first paragraph: the dateline
+    if (
+        place > after_standfirst
+        and first_paragraph < len(infos)
+        and infos[place].reason is None
+        and infos[place - 1].reason == "byline"
+        and _PLACE_LINE.fullmatch(infos[place].text)
+    ):
+        infos[place].reason = "byline"
     for info in infos[title + 1 :]:
         if info.reason not in (None, "navigation") or info.words > 10:
             continue
         credited = _CREDIT_LEAD.sub("", info.text)
         if agency_list(credited) is not None:
             info.reason = "byline"
+    for i in window:
+        info = infos[i]
+        if info.reason is None and info.words <= 6 and _source_label(info.text):
+            info.reason = "byline"
+
+
+def _source_label(text: str) -> bool:
+    """ "MadreIlhas / Lusa": the partner site and the agency an aggregator took the story from."""
+    parts = [p.strip() for p in text.split("/")]
+    return len(parts) == 2 and all(parts) and any(agency_by_name(p) is not None for p in parts)
+
+
+_PLACE_LINE = re.compile(
+    r"[A-ZÀ-Ý][\w'’.\-]+(?: (?:de|do|da|del|dos|das)? ?[A-ZÀ-Ý][\w'’.\-]+){0,3}(?:, ?[A-Z]{2})?"
+)
+
+
+def _bare_name(info: _Info, c: _Compiled) -> bool:
+    return 2 <= info.words <= 6 and c.bare_name.match(info.text_plain) is not None
+
+
+#: Job titles printed on their own line under a reporter's name or opening an author's bio (folded).
+_ROLES = frozenset(
+    {
+        "jornalista",
+        "reporter",
+        "reporter especial",
+        "correspondente",
+        "enviado especial",
+        "enviada especial",
+        "editor",
+        "editora",
+        "redator",
+        "redatora",
+        "colunista",
+        "colaborador",
+        "colaboradora",
+        "journalist",
+        "correspondent",
+        "special correspondent",
+        "staff writer",
+        "senior reporter",
+        "columnist",
+        "contributor",
+        "periodista",
+        "corresponsal",
+        "enviado",
+        "enviada",
+        "redactor",
+        "redactora",
+        "columnista",
+    }
+)
+_ROLE_WORDS = "|".join(sorted(_ROLES, key=len, reverse=True))
+#: An author's bio: "Jornalista formada pela Unesp, ...", "Ana Souza é repórter de ...".
+_BIO = re.compile(
+    rf"^(?:(?:{_ROLE_WORDS})\b(?:,| (?:formad|graduad|especializad|baseado|baseada|based|desde|ha |cobre|"
+    rf"covers|cubre|escreve|writes|escribe|trabalha|works|trabaja|com |with |con |e |and |y |no |na |em |at |"
+    rf"in |en |do |da |de |of ))"
+    rf"|[^,.;:!?]{{2,50}}? (?:e|is|es) (?:um |uma |a |an |un |una )?(?:{_ROLE_WORDS})\b)"
+)
+
+
+def _mark_bios(infos: list[_Info]) -> None:
+    """An author's bio beside a byline ("Coluna de Vera Lima" / "Vera Lima é jornalista e ...")."""
+    for i, info in enumerate(infos):
+        if info.reason is not None or info.words > MAX_CHROME_WORDS or not _BIO.match(info.folded):
+            continue
+        if any(infos[k].reason == "byline" for k in (i - 1, i + 1) if 0 <= k < len(infos)):
+            info.reason = "byline"
+
+
+def _mark_author_box(infos: list[_Info], title: int | None, c: _Compiled) -> None:
+    """An author's bio after the article (only chrome follows it), with the name printed above it."""
+    start = (title + 1) if title is not None else 0
+    for i in range(len(infos) - 1, start, -1):
+        info = infos[i]
+        if info.reason is not None:
+            continue
+        if info.words > MAX_CHROME_WORDS or not _BIO.match(info.folded):
+            break  # the last kept line is article text, not a bio
+        if any(later.reason is None for later in infos[i + 1 :]):
+            break
+        info.reason = "byline"
+        above = infos[i - 1]
+        if above.reason is None and _bare_name(above, c):
+            above.reason = "byline"
+        break
 
 
 def _mark_captions(infos: list[_Info], title: int | None, c: _Compiled) -> None:
@@ -739,53 +996,81 @@ def classify_lines(
     *,
     language: str | None = None,
     outlet: str | None = None,
+    preset: Mapping[int, str] | None = None,
+    repeated: frozenset[str] = frozenset(),
 ) -> tuple[dict[int, str], int | None, str | None]:
     """Reason for each chrome line (by line index), the title line index and the document language.
 
     ``language`` is the document language when already known (a header said so); ``outlet``
-    the outlet's name, which on its own line is the site's masthead.
+    the outlet's name, which on its own line is the site's masthead. ``preset`` holds the
+    reasons of lines an earlier step already removed (HTML boilerplate): they stay removed and
+    count as chrome for their neighbours. ``repeated`` holds the :func:`~parallax.clean.repeated.line_key`
+    of lines the outlet prints on many pages (see :mod:`parallax.clean.repeated`).
     """
     c = _compiled()
     infos = _infos(lines, languages)
     masthead = squash_chars(outlet) if outlet else None
+    preset = preset or {}
     for info in infos:
-        info.reason = _pattern_reason(info, c)
+        info.reason = preset.get(info.line.index) or _pattern_reason(info, c)
         if info.reason is None and masthead is not None and info.core == masthead:
             info.reason = "navigation"
     doc_lang = language if language in languages else _document_language(infos)
     _add_justext(infos, doc_lang)
+    if repeated:
+        _mark_repeated(infos, repeated, header_title)
     _mark_embeds(infos, doc_lang)
     _mark_blocks(infos, c)
+    _mark_prev_next(infos)
     _mark_tag_lists(infos, c)
     _mark_sandwiched(infos)
-    title = _find_title(infos, header_title)
+    _mark_bios(infos)
+    title = _find_title(infos, header_title, c)
     if title is not None and header_title:
         infos[title].reason = None  # the line the header names as the title is never chrome
     elif header_title:
-        title = _find_title(infos, None)  # the page prints another headline: still the top of the article
+        title = _find_title(infos, None, c)  # the page prints another headline: still the top of the article
     _mark_top(infos, title)
     _mark_after_title(infos, title, c)
     _mark_captions(infos, title, c)
     _mark_sections(infos, title, c)
     _mark_bottom(infos, title)
+    _mark_author_box(infos, title, c)
     _mark_sandwiched(infos)
     _mark_empty_headings(infos, title)
+    for index, reason in preset.items():
+        if index < len(infos):
+            infos[index].reason = reason  # an earlier step's verdict stands, even on the printed headline
     reasons = {info.line.index: info.reason for info in infos if info.reason is not None}
     return reasons, title, doc_lang
 
 
-def clean_article(article: Article, options: Options) -> Article:
-    """Record every non-article line of the body as removed, with its reason; set the title."""
+def clean_article(article: Article, options: Options, repeated: frozenset[str] = frozenset()) -> Article:
+    """Record every non-article line of the body as removed, with its reason; set the title.
+
+    Lines already in ``article.removed`` (an HTML page's boilerplate, removed at ingest) stay
+    as they are and are not recorded twice; a title already set is kept. ``repeated`` is the
+    set of lines the outlet repeats across the batch (:mod:`parallax.clean.repeated`);
+    without it the other signals still apply.
+    """
     lines = body_lines(article)
     languages = tuple(options.languages) or tuple(LEXICONS)
+    preset = _preset_reasons(lines, article.removed)
     reasons, title_index, _ = classify_lines(
-        lines, languages, article.title, language=article.language, outlet=article.outlet
+        lines,
+        languages,
+        article.title,
+        language=article.language,
+        outlet=article.outlet,
+        preset=preset,
+        repeated=repeated,
     )
-    removed = [
+    added = [
         RemovedLine(text=li.text, reason=reasons[li.index], span=li.span)
         for li in lines
-        if li.index in reasons
+        if li.index in reasons and li.index not in preset
     ]
+    removed = sorted([*article.removed, *added], key=lambda r: (r.span.start, r.span.end))
     title, title_span = article.title, None
     if title_index is not None:
         line = lines[title_index]

@@ -118,15 +118,58 @@ def _line_reasons(article: Article) -> dict[Span, str]:
     return {r.span: r.reason for r in article.removed}
 
 
+_GENERIC_TAIL = re.compile(r"[\s).\]*]*(?:internacionais|internacionales|international)?[\s).\]*]*")
+
+
+def _closes_line(after: str) -> bool:
+    """Nothing but punctuation after "com agências" (it closes the paragraph or the credit line)."""
+    return _GENERIC_TAIL.fullmatch(after) is not None
+
+
+_CREDIT_LEAD = re.compile(
+    r"[\s(\[*\-–—]*(?:(?:da |de la |the |la )?(?:redacao|redaccao|redaccion|staff|newsroom|equipe|"
+    r"[\w ]{2,40}\bstaff)\s*[,;|\-–—]?\s*)?"
+)
+
+
+def _after_a_break(before: str) -> bool:
+    """ "com agências" opens a sentence or a credit ("... domingo. Com agências", "Redação, com agências")."""
+    tail = before.rstrip()
+    return not tail or tail[-1] in ".!?;)|—–-:*(" or _opens_credit(before)
+
+
+def _opens_credit(before: str) -> bool:
+    """Nothing but a lead ("Da Redação,", "(") before "com agências"."""
+    return _CREDIT_LEAD.fullmatch(before) is not None
+
+
+#: "BRASÍLIA — Agência Brasil —": the agency between dashes after the place (or opening the line).
+_DASHED_HEAD = re.compile(r"^(?P<head>[^()\n]{0,60}?)\s*[—–-]\s*$")
+_DASH_CLOSE = re.compile(r"^\s*[—–-]")
+
+
+def _dashed_dateline(line: Line, start: int, end: int) -> Span | None:
+    head = _DASHED_HEAD.match(line.text[:start])
+    close = _DASH_CLOSE.match(line.text[end : end + 4])
+    if head is None or close is None or not _dateline_head(head.group("head")):
+        return None
+    if head.group("head") and not head.group("head").strip()[:1].isupper():
+        return None
+    return Span(line.span.start, line.span.start + end + close.end())
+
+
 def _dateline(line: Line, mention: Mention) -> Span | None:
-    """Span "CITY, date (Agency) –" when the mention sits in a head-of-paragraph parenthesis."""
+    """Span "CITY, date (Agency) –" when the mention sits in a head-of-paragraph parenthesis,
+    or "CITY — Agency —" between dashes."""
     start = mention.start - line.span.start
     end = mention.end - line.span.start
     if start > MAX_DATELINE_HEAD:
         return None
     text = line.text[: MAX_DATELINE_HEAD + 100]
     group = next((g for g in _PAREN_GROUP.finditer(text) if g.start() < start and end <= g.end() - 1), None)
-    if group is None or group.start() > MAX_DATELINE_HEAD:
+    if group is None:
+        return _dashed_dateline(line, start, end)
+    if group.start() > MAX_DATELINE_HEAD:
         return None
     if not _dateline_head(text[: group.start()]):
         return None
@@ -216,7 +259,10 @@ def find_credits(article: Article) -> list[Credit]:
         folded = fold_chars(line.text)
         words = len(_WORD.findall(line.text))
         for hit in cues.with_agencies.finditer(folded):
-            if words <= MAX_BYLINE_WORDS or hit.start() > len(folded) - 40:
+            before = folded[: hit.start()]
+            if (_closes_line(folded[hit.end() :]) and _after_a_break(before)) or (
+                words <= MAX_BYLINE_WORDS and _opens_credit(before)
+            ):
                 add(
                     GENERIC_AGENCIES,
                     "with_agencies",
@@ -238,6 +284,10 @@ def find_credits(article: Article) -> list[Credit]:
                 if mention.via == "handle" and (reason == "social_embed" or _is_signature(line.text)):
                     add(name, "embedded_post", line.span.start, line.span.end)
                 continue
+            start, end = _joined(folded, spans, index)
+            if words <= MAX_BYLINE_WORDS and _CONTRIBUTED.match(folded[end:]):
+                add(name, "with_agencies", line.span.start, line.span.end)
+                continue
             dateline = _dateline(line, mention)
             if dateline is not None:
                 add(name, "dateline", dateline.start, dateline.end)
@@ -257,7 +307,6 @@ def find_credits(article: Article) -> list[Credit]:
             if after is not None:
                 add(name, "attribution", mention.start, mention.end + after.end())
                 continue
-            start, end = _joined(folded, spans, index)
             if reason == "byline" or (
                 words <= MAX_BYLINE_WORDS and _is_credit_line(line.text, folded, start, end, words, cues)
             ):
@@ -267,7 +316,18 @@ def find_credits(article: Article) -> list[Credit]:
     return credits
 
 
-_CONNECTOR = re.compile(r"\s*(?:,|/|&|\be\b|\band\b|\by\b)\s*")
+_CONNECTOR = re.compile(
+    r"\s*(?:,|/|&|\be\b|\band\b|\by\b)\s*(?:(?:d[aeo]s?|de la|del|de|the|a|o|la|el)\s+)?(?:agencia\s+)?"
+)
+
+#: After an agency's name (or a list of them), the outlet saying the agency's material went into its
+#: text: "Reuters contributed to this report", "A Lusa contribuiu para esta reportagem".
+_CONTRIBUTED = re.compile(
+    r"^\s*(?:contributed|contribuiu|contribuiram|colaborou|colaboraram|colaboro|colaboraron|contribuyo|"
+    r"contribuyeron)\b(?:\s+\w+){0,2}\s+(?:to\s+)?(?:this|esta|este|para\s+esta|para\s+este|con\s+esta|"
+    r"com\s+esta|en\s+esta|a\s+esta)\s+(?:report|story|article|reportagem|materia|noticia|texto|informacao|"
+    r"informacion|nota)\b"
+)
 
 
 def _joined(folded: str, spans: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:

@@ -7,6 +7,8 @@ are dates and amounts, which Parallax extracts in other stages, so they are left
 out. A mention counts when its start, end and type all equal a gold entity's.
 HAREM's own conventions differ from ours in places (titles inside names, a team as
 PESSOA, a country as ORGANIZACAO by metonymy): the figure is a floor, not a ceiling.
+The Portuguese name tagger is learned from the train split of the same corpus
+(``python -m parallax.nlp.ner.train``, see ``docs/ner-model.md``): score it on dev only.
 """
 
 from __future__ import annotations

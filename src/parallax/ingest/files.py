@@ -12,14 +12,41 @@ import glob
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from parallax.model import Rejected
 
+#: The reader of each file suffix (``.gz`` of any of them is decompressed while read).
+FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "text": (".txt", ".md", ".text"),
+    "html": (".html", ".htm", ".xhtml"),
+    "warc": (".warc",),
+    "json": (".json",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "csv": (".csv",),
+    "tsv": (".tsv",),
+}
+GZIP_SUFFIX = ".gz"
 #: What a folder walk picks up; a file named explicitly is read whatever its extension.
-TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".text")
+TEXT_SUFFIXES: tuple[str, ...] = tuple(
+    suffix + gz for suffixes in FORMAT_SUFFIXES.values() for suffix in suffixes for gz in ("", GZIP_SUFFIX)
+)
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+
+
+def input_format(path: str) -> tuple[str | None, bool]:
+    """``(format, gzipped)`` from a file name; format None when the suffix names none (sniffed then)."""
+    lower = path.lower()
+    gzipped = lower.endswith(GZIP_SUFFIX)
+    base = lower[: -len(GZIP_SUFFIX)] if gzipped else lower
+    for name, suffixes in FORMAT_SUFFIXES.items():
+        if base.endswith(suffixes):
+            return name, gzipped
+    return None, gzipped
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +73,12 @@ def display_path(path: str) -> str:
     return absolute
 
 
-def expand(paths: Sequence[str]) -> Iterator[InputRef | Rejected]:
-    """Every input the paths name, or a :class:`Rejected` for a path that names none."""
-    seen: set[str] = set()
+def expand(paths: Sequence[str], seen: set[str] | None = None) -> Iterator[InputRef | Rejected]:
+    """Every input the paths name, or a :class:`Rejected` for a path that names none.
+
+    ``seen`` (real paths already yielded) lets several calls share one "every file once".
+    """
+    seen = set() if seen is None else seen
     for raw in paths:
         for item in _expand_one(raw):
             if isinstance(item, Rejected):
@@ -88,7 +118,8 @@ def _expand_path(raw: str) -> Iterator[InputRef | Rejected]:
                 found = True
                 yield InputRef(display_path(item))
         if not found:
-            yield Rejected(raw, f"folder holds no text files ({', '.join(TEXT_SUFFIXES)})")
+            known = ", ".join(s for suffixes in FORMAT_SUFFIXES.values() for s in suffixes)
+            yield Rejected(raw, f"folder holds no files to read ({known}, and .gz of these)")
         return
     # Files, and also what only reading can judge: missing paths, broken links, pipes.
     yield InputRef(display_path(raw))
@@ -115,7 +146,7 @@ def _walk(folder: str, visited: set[str]) -> Iterator[str | Rejected]:
             is_dir = False
         if is_dir:
             yield from _walk(entry.path, visited)
-        elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES and (entry.is_file() or _is_broken_link(entry)):
+        elif entry.name.lower().endswith(TEXT_SUFFIXES) and (entry.is_file() or _is_broken_link(entry)):
             yield entry.path
 
 

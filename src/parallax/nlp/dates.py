@@ -24,8 +24,10 @@ Conventions (the gold follows them):
   before publication moves a week ahead unless the tense is past (on a Sunday,
   "nesta segunda-feira" is tomorrow) and one more than four days after moves a week
   back when the tense is past (on a Monday, "morreu neste domingo" was yesterday).
-  "na <weekday> passada", "na última <weekday>", "last <weekday>", "el pasado
-  <weekday>" = the previous week's one. "na próxima <weekday>", "next <weekday>", "el
+  "na <weekday> passada", "na última <weekday>", "na passada <weekday>", "last
+  <weekday>", "el pasado <weekday>" = the most recent one before the publication
+  date, even yesterday: the press writes "na última segunda-feira (10)", "el pasado
+  martes" for this week's days too. "na próxima <weekday>", "next <weekday>", "el
   próximo <weekday>", "para <weekday>" = the first one after the publication date. A
   bare "na quinta-feira" / "on Thursday" / "el jueves" = the most recent one on or
   before publication in the past tense, the first one after it in the future tense,
@@ -34,13 +36,21 @@ Conventions (the gold follows them):
   weekday: the date with that day nearest to the weekday's date.
 * A day and month without a year ("19 de março") and a month alone ("em março",
   "dezembro") take the year that puts them nearest to the publication date (the next
-  occurrence in the future tense); "no dia 13" is the most recent 13th (the next one
-  in the future tense). A list or range of days ("6 e 7 de maio", "10 a 12 de março")
+  occurrence in the future tense); "no dia 13" is the most recent 13th in the past
+  tense, the next one in the future tense, the nearer one in the present. After a
+  target preposition ("a votação ficou para 15 de janeiro", "scheduled for") the verb
+  dates the decision, not the target: the tense is ignored and the nearest date wins.
+* A weekend ("no fim de semana") is the ISO week that holds it: the coming one in the
+  future tense, the last one in the past, the nearer one in the present ("prevê chuva
+  no fim de semana" on a Friday is tomorrow's). A list or range of days ("6 e 7 de maio", "10 a 12 de março")
   and a span of years ("1914-1918") are one expression valued at their first day/year.
 * "há três dias" / "hace tres días" is a date (publication − 3 days, with the unit's
   precision: weeks → ISO week, months → month, years → year) when a past-tense verb
   goes with it or "atrás" follows; otherwise it is a duration ("estuda há 30 anos") and
-  the quantity finder reports it. "three days ago" is always a date.
+  the quantity finder reports it. A past participle before "há" dates it too
+  ("publicado há uma semana"). "three days ago" is always a date. "daqui a duas
+  semanas", "dentro de tres días", "two weeks from now" count forward, with the same
+  precision.
 * "no dia seguinte", "the next day", "al día siguiente" (and "na véspera", −1) count
   from the previous day-precise date of the article (from publication if none).
 * Years: 1900–2100 anywhere unless the number is an amount ("2000 pessoas", "2000 €"),
@@ -50,8 +60,11 @@ Conventions (the gold follows them):
 * Refused: "Segunda Guerra", "Segundo ele", "segunda maior", "na segunda vez", "50
   anos", "a 3ª Vara", "Rua 25 de Março", "Editora Abril" (a capitalised pt/es month is a
   name unless a lower-case word precedes the date, as in Portugal's older "em 14 de
-  Março"), "hoje em dia", "hoy en día", English "May"/"March" without a preposition,
-  "the Sunday Times". Out of scope: clock times, centuries, decades, seasons, holidays.
+  Março"; in a title-case segment a capitalised month needs a day number, a year
+  preposition or "de 2025" next to it: "Abril Maio Silva" is a chain of names), "hoje
+  em dia", "hoy en día", English "May"/"March" without a preposition, "the Sunday Times",
+  a month named as a climatological reference ("a média histórica de janeiro").
+  Out of scope: clock times, centuries, decades, seasons, holidays.
 * Without a publication date, relative expressions and dates without a year get
   ``value = None`` (they are still reported). A publication date printed
   "DD-MM-YYYY" is read too.
@@ -88,6 +101,10 @@ _PHRASE_FIELDS = frozenset(
         "year_relatives",
         "ago_before",
         "ago_after",
+        "ahead_before",
+        "ahead_after",
+        "target_heads",
+        "reference_heads",
         "day_heads",
         "refusals",
         "month_prefixes",
@@ -141,6 +158,14 @@ class DateLexicon:
     year_prepositions: frozenset[tuple[str, ...]]
     month_first: bool  # "March 19" (en) besides "19 March"
     capitalised_names: bool  # months/weekdays are lower case in prose (pt, es)
+    ahead_before: frozenset[tuple[str, ...]] = frozenset()  # "daqui a", "dentro de": publication + N
+    ahead_after: frozenset[tuple[str, ...]] = frozenset()  # "from now"
+    #: words right before a date that make it a target ("adiada para 15 de janeiro"): tense ignored
+    target_heads: frozenset[tuple[str, ...]] = frozenset()
+    #: words before a bare month that make it a climatological reference ("média histórica de janeiro")
+    reference_heads: frozenset[tuple[str, ...]] = frozenset()
+    #: past participles ("publicado há uma semana"): a date after "há", like a past-tense verb
+    participle_endings: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, language: str, **fields: object) -> DateLexicon:
@@ -205,9 +230,7 @@ def resolve_weekday(pub: dt.date, weekday: int, rule: str, tense: str | None) ->
         elif gap > 4 and tense == "past":
             day -= dt.timedelta(days=7)  # on a Monday, "morreu neste domingo" was yesterday
         return day
-    if rule == "last":
-        return monday - dt.timedelta(days=7 - weekday)
-    if rule == "recent":
+    if rule in ("last", "recent"):
         back = (pub.weekday() - weekday) % 7 or 7
         return pub - dt.timedelta(days=back)
     ahead = (weekday - pub.weekday()) % 7 or 7
@@ -323,6 +346,8 @@ class _Scanner:
         if self.lex.language == "en":
             if not self.t[i].is_capitalised:
                 return None
+        elif self.titlecase and self.t[i].is_capitalised and not self._month_licensed(i, before):
+            return None  # a chain of capitalised words ("Abril Maio Março Silva") is names, not months
         elif not self._name_case_ok(i):
             start = i if before is None else before
             if start > 0:
@@ -338,12 +363,32 @@ class _Scanner:
             stop += 1  # "Sept. 5"
         return month, stop
 
+    def _month_licensed(self, i: int, before: int | None) -> bool:
+        """In a title-case segment a capitalised month is a month only next to date words: a day
+        number or year preposition before the expression ("Chuva Em Março", "6 De Julho"), or "de
+        2025" after it."""
+        start = i if before is None else before
+        if start > 0:
+            prev = self.t[start - 1]
+            if prev.text[:1].isdigit() or (prev.low,) in self.lex.year_prepositions:
+                return True
+        if start != i:
+            return True  # a day number opens the expression: "6 De Julho"
+        k = i + 1
+        if k < len(self.t) and self.t[k].low in self.lex.of_words:
+            k += 1
+        return self.year_number(k) is not None
+
     def tense_near(self, first: int, stop: int) -> str | None:
         """ "future", "past" or None (present, or no verb found) for tokens ``[first, stop)``.
 
         The nearest verb before the expression in its clause decides; without one, the
-        nearest after it in the sentence ("Este lunes, los líderes debatirán").
+        nearest after it in the sentence ("Este lunes, los líderes debatirán"). After a target
+        preposition ("a votação ficou para 15 de janeiro") the verb dates the decision, not the
+        target: no tense, so the nearest date is taken.
         """
+        if match_phrase_before(self.t, first, self.lex.target_heads) is not None:
+            return None
         k = first - 1
         while k >= 0 and first - k <= 8 and self.t[k].text not in _SENTENCE_END:
             tense = self._tense_of(k)
@@ -437,8 +482,8 @@ class _Scanner:
 
     def at(self, i: int) -> _Found | None:
         tok = self.t[i]
-        if tok.is_word and tok.low not in _starters(self.lex.language):
-            return None  # most words cannot open a date expression
+        if (tok.is_word or not tok.text[:1].isdigit()) and tok.low not in _starters(self.lex.language):
+            return None  # most words, and punctuation and emoji, cannot open a date expression
         refusal = match_phrase(self.t, i, self.lex.refusals)
         if refusal is not None:
             return _Found(i, refusal[1], None, False, refused=True)
@@ -606,6 +651,8 @@ class _Scanner:
             rule = self.lex.month_rules[before[0]]
             first = before[1]
         year, stop, relative = self._year_after(k)
+        if year is None and rule is None and match_phrase_before(self.t, i, self.lex.reference_heads):
+            return _Found(i, stop, None, False, refused=True)  # "a média histórica de janeiro"
         if year is None and not relative:
             suffix = match_phrase(self.t, k, self.lex.weekday_suffixes)
             if suffix is not None and self.lex.weekday_suffixes[suffix[0]] in ("last", "next"):
@@ -773,10 +820,12 @@ class _Scanner:
             return _Found(i, stop, f"{pub.year + (offset or 0):04d}", True)
         # weekend: the Saturday of the chosen week
         if offset is None:
-            if self.future_near(i, stop):
-                saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
-            else:
-                saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            tense = self.tense_near(i, stop)
+            ahead = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
+            behind = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+            # "prevê chuva no fim de semana" on a Friday: tomorrow's weekend
+            nearer_ahead = tense is None and ahead - pub < pub - behind
+            saturday = ahead if tense == "future" or nearer_ahead else behind
         else:
             saturday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=5 + 7 * offset)
         return _Found(i, stop, iso_week(saturday), True)
@@ -785,6 +834,9 @@ class _Scanner:
         """ "há três dias", "hace dos semanas", "three days ago", "dois meses atrás"."""
         t = self.t
         head = match_phrase(t, i, self.lex.ago_before)
+        ahead = match_phrase(t, i, self.lex.ahead_before) if head is None else None
+        if ahead is not None:
+            head = ahead
         k = head[1] if head is not None else i
         qualifier = match_phrase(t, k, self.num.qualifiers)
         if qualifier is not None:
@@ -799,19 +851,22 @@ class _Scanner:
             return None
         unit = self.lex.time_units[t[k].low]
         stop = k + 1
-        tail = match_phrase(t, stop, self.lex.ago_after)
+        tail = match_phrase(t, stop, self.lex.ago_after) if ahead is None else None
+        if head is None and tail is None:
+            tail = match_phrase(t, stop, self.lex.ahead_after)
+            ahead = tail
         if head is None and (tail is None or qualifier is not None):
             return None
         if tail is not None:
             stop = tail[1]
-        elif self.tense_near(i, stop) != "past":
+        elif ahead is None and self.tense_near(i, stop) != "past" and not self._participle_before(i):
             return None  # "estuda há 30 anos", "la huelga dura hace tres días": a duration, not a date
         amount = number.value
         if amount != int(amount) or amount > 5000:
             return None
         if self.pub is None:
             return _Found(i, stop, None, True)
-        n = int(amount)
+        n = -int(amount) if ahead is not None else int(amount)
         pub = self.pub
         if unit == "day":
             return _Found(i, stop, (pub - dt.timedelta(days=n)).isoformat(), True)
@@ -823,6 +878,13 @@ class _Scanner:
         if unit == "year":
             return _Found(i, stop, f"{pub.year - n:04d}", True)
         return None
+
+    def _participle_before(self, i: int) -> bool:
+        """ "publicado há uma semana": a past participle right before "há" dates it."""
+        if i == 0 or not self.lex.participle_endings:
+            return False
+        prev = self.t[i - 1]
+        return prev.is_word and len(prev.low) > 4 and prev.low.endswith(self.lex.participle_endings)
 
     def day_of_month(self, i: int) -> _Found | None:
         """ "no dia 13", "no último dia 5", "on the 13th", "el día 13" (no month printed)."""
@@ -841,8 +903,14 @@ class _Scanner:
         if self.pub is None:
             return _Found(i, stop, None, True)
         rule = self.lex.day_heads[head[0]]
-        future = rule == "next" or (rule == "bare" and self.future_near(i, stop))
+        tense = self.tense_near(i, stop)
+        future = rule == "next" or (rule == "bare" and tense == "future")
         pub = self.pub
+        if rule == "bare" and tense is None:
+            # present tense ("o outono começa às 6h01 do dia 20"): the nearer of the last and the next one
+            near = nearest_day(pub, day)
+            if near is not None:
+                return _Found(i, stop, near.isoformat(), True)
         for delta in range(0, 13) if future else range(0, -13, -1):
             year, month = _shift_month(pub.year, pub.month, delta)
             candidate = _safe_date(year, month, day)
@@ -873,6 +941,7 @@ def _starters(language: str) -> frozenset[str]:
         lex.day_words,
         lex.periods,
         lex.ago_before,
+        lex.ahead_before,
         lex.day_heads,
         lex.month_rules,
         num.qualifiers,

@@ -33,6 +33,7 @@ The scan covers the kept body: the title line plus the article's sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -46,6 +47,8 @@ from parallax.lang import SUPPORTED, en, es, pt
 from parallax.model import Article, EntityMention, EntityType, Span
 from parallax.nlp.kb import Country, KnowledgeBase, Record, load_kb
 from parallax.nlp.lang import language_code, resources
+from parallax.nlp.trained import merge_trained, trained_entities
+from parallax.options import Options
 from parallax.text import name_key
 
 # ----------------------------------------------------------------------------- lexicons
@@ -207,6 +210,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
+        if tokens and offset + start < tokens[-1].end:
+            continue  # the period an abbreviation took ("Sr.")
         if (
             word.casefold().rstrip(".") in _ABBREVIATIONS
             and text[end : end + 1] == "."
@@ -1192,12 +1197,48 @@ def _titled_classes(article: Article, cands: Sequence[_Candidate], lex: NameLexi
 # ----------------------------------------------------------------------------- entry point
 
 
-def find_entities(article: Article) -> list[EntityMention]:
-    """Names (PER/ORG/LOC/MISC), nominal role mentions and demonyms in the kept body."""
+def find_entities(article: Article, options: Options | None = None) -> list[EntityMention]:
+    """Names (PER/ORG/LOC/MISC), nominal role mentions and demonyms in the kept body.
+
+    The rule system runs for the languages Parallax has resources for; where it ships a
+    trained tagger (Portuguese) its names replace or complete the rules'
+    (:mod:`parallax.nlp.ner`). An installed trained spaCy pipeline for the language
+    (:mod:`parallax.nlp.trained`) adds its names; for a language without Parallax's
+    own resources its names, typed by the knowledge base, are all there is.
+    """
+    trained = trained_entities(article, options)
+    if trained is not None and article.language not in SUPPORTED:
+        return [_kb_typed(m) for m in trained]
+    mentions, known = rule_analysis(article)
+    if article.language == "pt":
+        from parallax.nlp.ner.tagger import crf_entities
+
+        combined = crf_entities(article, mentions, known, article_countries(article))
+        if combined is not None:
+            mentions = combined
+    return mentions if trained is None else merge_trained(mentions, trained)
+
+
+def _kb_typed(mention: EntityMention) -> EntityMention:
+    """A trained pipeline's name, retyped when the knowledge base knows it ("Élysée" as ORG)."""
+    kb = load_kb()
+    record = kb.best(mention.text)
+    if record is None or record.type == mention.type or kb.is_common_word_alias(record, mention.text):
+        return mention
+    return dataclasses.replace(mention, type=record.type)
+
+
+def rule_entities(article: Article) -> list[EntityMention]:
+    """The rule system's names, nominal role mentions and demonyms (no trained model)."""
+    return rule_analysis(article)[0]
+
+
+def rule_analysis(article: Article) -> tuple[list[EntityMention], frozenset[tuple[int, int]]]:
+    """The rule system's mentions, and the (start, end) of the names it typed from the knowledge base."""
     kb = load_kb()
     segments = _segments(article)
     if not segments:
-        return []
+        return [], frozenset()
     doc = _doc_context(article, segments, kb)
     lex = doc.lex
     all_cands: list[_Candidate] = []
@@ -1263,7 +1304,7 @@ def find_entities(article: Article) -> list[EntityMention]:
     mentions.extend(_demonyms(article, seg_tokens, kept, nominals, demonym_tokens, doc))
     kind_order = {"name": 0, "nominal": 1, "demonym": 2}
     mentions.sort(key=lambda m: (m.span.start, kind_order[m.kind], -m.span.end))
-    return mentions
+    return mentions, frozenset((c.start, c.end) for c in kept if c.record is not None)
 
 
 def _demonyms(
@@ -1323,5 +1364,7 @@ __all__ = [
     "name_tokens",
     "parse_role",
     "role_nouns_near",
+    "rule_analysis",
+    "rule_entities",
     "tokenize",
 ]

@@ -13,7 +13,9 @@ Mentions are merged within and across articles, in this order of evidence:
 3. **Across articles**: the same full name (accent- and case-insensitive) is the same
    entity. A lone surname no article resolves joins the one full name the corpus has
    for it; if two people share it, it stays with its own article and merges with
-   neither.
+   neither. It joins a KB person only when its article supports it: a role printed
+   at it that the person held, or, with no role, the person's country being the
+   article's main one ("Costa" the striker is not António Costa).
 
 Nominal mentions ("o presidente brasileiro", "a ministra da Saúde") resolve to a
 person named in the article who carries that role, else to the KB holder of the
@@ -49,7 +51,7 @@ from parallax.nlp.entities import (
     parse_role,
     role_nouns_near,
 )
-from parallax.nlp.kb import KnowledgeBase, Record, load_kb
+from parallax.nlp.kb import KnowledgeBase, Person, Record, load_kb
 from parallax.options import Options
 from parallax.registry import corpus_stage
 from parallax.text import name_key
@@ -120,7 +122,7 @@ def _resolve_names(view: _ArticleView, kb: KnowledgeBase) -> None:
             view.keys[i] = _kb_key(record)
             continue
         container = _container(view, i, words)
-        if container is not None:
+        if container is not None and not _own_record_wins(record, view.keys[container]):
             view.keys[i] = view.keys[container]
             continue
         if record is not None:
@@ -133,6 +135,12 @@ def _resolve_names(view: _ArticleView, kb: KnowledgeBase) -> None:
         view.keys[i] = ("name", name_key(m.text))
         if m.type in ("PER", "MISC") and len(words) == 1:
             view.pending_surnames.append(i)  # a lone surname ("Moura"): settled across the corpus
+
+
+def _own_record_wins(record: Record | None, container_key: Key) -> bool:
+    """A name the KB knows stays itself inside another KB name: "ONU" in "Conselho de
+    Segurança da ONU", "Selic" next to "Tesouro Selic"."""
+    return record is not None and container_key[0] == "kb" and container_key[1] != record.id
 
 
 def _container(view: _ArticleView, i: int, words: list[str]) -> int | None:
@@ -401,15 +409,39 @@ def _resolve_surnames(views: list[_ArticleView]) -> None:
             if len(words) > 1:
                 for w in (words[0], words[-1]):
                     full.setdefault(w, set()).add(view.keys[i])
+    kb = load_kb()
     for view in views:
         for i in view.pending_surnames:
             m = view.article.entities[i]
             words = _words(m, view.lang)
             owners = full.get(words[0], set()) if words else set()
             if len(owners) == 1:
-                view.keys[i] = next(iter(owners))
+                owner = next(iter(owners))
+                record = kb.get(owner[1]) if owner[0] == "kb" else None
+                if not isinstance(record, Person) or _surname_fits(view, words[0], record):
+                    view.keys[i] = owner
             elif len(owners) > 1:
                 view.keys[i] = ("local", view.article.id, name_key(m.text))
+
+
+def _surname_fits(view: _ArticleView, surname: str, person: Person) -> bool:
+    """Whether an article's lone surname may stand for a KB person only other articles name in full.
+
+    "Costa" the striker is not António Costa: a role printed at the surname ("o atacante
+    Costa") must be an office the person held; with no role printed, the person must
+    belong to the article's main country.
+    """
+    lex = lexicon(view.lang)
+    nouns: set[str] = set()
+    for i in view.pending_surnames:
+        m = view.article.entities[i]
+        if _words(m, view.lang)[:1] == [surname]:
+            nouns |= role_nouns_near(view.article, m.span)
+    if nouns:
+        held = {r.role for r in person.roles}
+        keys = {k for n in nouns for k in lex.role_nouns.get(n, ())}
+        return any(h == k or h.endswith("_" + k) for h in held for k in keys)
+    return bool(view.countries) and person.country == view.countries[0]
 
 
 @corpus_stage("merge_entities", requires=("entities", "quotes"), provides=("entity_ids",))

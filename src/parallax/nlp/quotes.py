@@ -47,11 +47,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 from parallax.model import Article, Quote, Sentence, Span, Speaker
+from parallax.nlp.kb import Person, load_kb
 from parallax.nlp.lang import resources
 from parallax.nlp.sentences import QuoteMarks, pair_quotation_marks, split_sentences
 
@@ -89,6 +90,9 @@ class _Lexicon:
     opinion: frozenset[str]
     pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
+    pronoun_genders: dict[str, str]
+    masculine: frozenset[str]
+    feminine: frozenset[str]
     organisation_heads: frozenset[str]
     organisation_words: frozenset[str]
     determiners: frozenset[str]
@@ -97,6 +101,7 @@ class _Lexicon:
     prepositions: frozenset[str]
     function_words: frozenset[str]
     title_cues: frozenset[str]
+    naming_words: frozenset[str]
     institutions: frozenset[str]
     headline_cuts: frozenset[str]
     verb_endings: tuple[str, ...]
@@ -110,6 +115,7 @@ class _Lexicon:
     clause_skippable: frozenset[str]
     clause_openers: frozenset[str]
     clitics: frozenset[str]
+    titles: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -129,6 +135,9 @@ def _lexicon(language: str | None) -> _Lexicon:
         opinion=m.OPINION_PREPOSITIONS,
         pronouns=m.SUBJECT_PRONOUNS,
         singular_pronouns=m.SINGULAR_PRONOUNS,
+        pronoun_genders=m.PRONOUN_GENDERS,
+        masculine=m.MASCULINE_DETERMINERS,
+        feminine=m.FEMININE_DETERMINERS,
         organisation_heads=m.ORGANISATION_HEADS,
         organisation_words=m.ORGANISATION_WORDS,
         determiners=m.DETERMINERS,
@@ -137,6 +146,7 @@ def _lexicon(language: str | None) -> _Lexicon:
         prepositions=m.PREPOSITIONS,
         function_words=m.FUNCTION_WORDS,
         title_cues=m.TITLE_CUES,
+        naming_words=m.NAMING_WORDS,
         institutions=m.INSTITUTION_WORDS,
         headline_cuts=m.HEADLINE_CUTS,
         verb_endings=m.VERB_ENDINGS,
@@ -150,6 +160,7 @@ def _lexicon(language: str | None) -> _Lexicon:
         clause_skippable=m.CLAUSE_SKIPPABLE,
         clause_openers=m.CLAUSE_OPENERS,
         clitics=m.CLITICS,
+        titles=frozenset(a for a in resources(language, "abbreviations").ABBREVIATIONS if len(a) > 1),
     )
 
 
@@ -221,6 +232,8 @@ class _Context:
     place_spans: dict[int, int]  # start -> end of LOC mentions: places are never speakers
     persons: frozenset[int]  # starts of PER mentions
     lower_words: frozenset[str]  # words the article prints in lower case somewhere (common nouns)
+    person_spans: tuple[Span, ...] = ()  # PER mentions of the entity stage, in text order
+    genders: dict[str, str | None] = field(default_factory=dict)  # name -> "m"/"f"/None, once found
     last_speaker: Speaker | None = None
     last_person: Speaker | None = None  # antecedent of "ele"/"she"/"él": the last person named as a subject
 
@@ -255,7 +268,10 @@ def _context(article: Article) -> _Context:
             places[mention.span.start] = mention.span.end
     body = article.at(article.body) if article.body else article.text
     lower_words = frozenset(w for w in re.findall(r"[\w-]+", body[:300_000]) if w[0].islower())
-    return _Context(article, _lexicon(article.language), names, places, frozenset(persons), lower_words)
+    person_spans = tuple(sorted(m.span for m in article.entities if m.kind == "name" and m.type == "PER"))
+    return _Context(
+        article, _lexicon(article.language), names, places, frozenset(persons), lower_words, person_spans
+    )
 
 
 # --------------------------------------------------------------------------- speech verbs
@@ -332,7 +348,21 @@ def _name_end(
         j = i
         while j < limit and tokens[j].end <= entity_end:
             j += 1
-        return j if j > i else None
+        if j == i:
+            return None
+        # a particle the entity stage cut the name at: "Ursula| von der Leyen"
+        k = j
+        while k < min(limit, j + 2) and tokens[k].lower in ctx.lex.connectors and not tokens[k].is_capital:
+            k += 1
+        end = k
+        while (
+            k > j
+            and end < limit
+            and _is_name_token(tokens, end, ctx)
+            and tokens[end].start not in ctx.entity_names
+        ):
+            end += 1
+        return end if end > k else j
     if not _is_name_token(tokens, i, ctx):
         return None
     j = i + 1
@@ -340,13 +370,14 @@ def _name_end(
     while j < limit:
         if _is_name_token(tokens, j, ctx):
             j += 1
-        elif (
-            tokens[j].lower in ctx.lex.connectors
-            and not tokens[j].is_capital
-            and j + 1 < limit
-            and _is_name_token(tokens, j + 1, ctx)
-        ):
-            j += 2
+        elif tokens[j].lower in ctx.lex.connectors and not tokens[j].is_capital:
+            k = j + 1  # one or two connectors: "Lula da Silva", "von der Leyen", "de la Cruz"
+            if k < limit and tokens[k].lower in ctx.lex.connectors and not tokens[k].is_capital:
+                k += 1
+            if k < limit and _is_name_token(tokens, k, ctx):
+                j = k + 1
+            else:
+                break
         else:
             break
     return j
@@ -422,6 +453,10 @@ def _nominal(
             break
     if head is None or (head > k and k == i):
         return None
+    if ctx.article.language == "en":
+        # English compounds put the head last: "a government spokesperson", "the company's chief"
+        while head + 1 < min(limit, k + 5) and _is_head(tokens, head + 1, ctx):
+            head += 1
     end = head + 1
     inner: _Found | None = None
     adjectives = 0
@@ -460,6 +495,10 @@ def _candidate_at(tokens: Sequence[_Token], i: int, ctx: _Context, limit: int) -
         return None
     if tok.lower in ctx.lex.pronouns:
         return _Found(ctx.candidate(tokens, i, i + 1, "pronoun"), i, i + 1)
+    if tok.is_capital and tok.lower in ctx.lex.titles and i + 2 < limit and tokens[i + 1].text == ".":
+        name_end = _name_end(tokens, i + 2, ctx, limit)  # "Sen. Elizabeth Warren", "Dra. Ana Lima"
+        if name_end is not None:
+            return _Found(ctx.candidate(tokens, i + 2, name_end, "name"), i, name_end)
     nominal = _nominal(tokens, i, ctx, limit)
     if nominal is not None:
         phrase, inner = nominal
@@ -490,6 +529,9 @@ def _after_preposition(
         return False
     prev = tokens[i - 1]
     lex = ctx.lex
+    if prev.lower in lex.determiners and prev.lower not in lex.prepositions and i >= 2:
+        # "speaking at the White House": the article stands between the preposition and the name
+        return tokens[i - 2].lower in lex.prepositions and not tokens[i - 2].quoted
     if prev.lower not in lex.prepositions:
         return False
     return not ((prev.is_capital or article_first) and prev.lower in lex.determiners)
@@ -610,10 +652,53 @@ def _resolve(candidate: _Candidate, ctx: _Context) -> Speaker | None:
 
 def _antecedent(pronoun: _Candidate, ctx: _Context) -> Speaker | None:
     """ "ele"/"she" take the last person named; other pronouns and zero subjects the most recent of both."""
-    if pronoun.text.lower() in ctx.lex.singular_pronouns and ctx.last_person is not None:
-        return ctx.last_person
+    word = pronoun.text.lower()
+    if word in ctx.lex.singular_pronouns:
+        wanted = ctx.lex.pronoun_genders.get(word)
+        last = ctx.last_person
+        if wanted is not None and (last is None or _gender(last, ctx) not in (None, wanted)):
+            other = _recent_person(pronoun.span.start, wanted, ctx)
+            if other is not None:
+                return other  # "Sheinbaum habló con Trump. Él dijo …": the man, not the subject
+        if last is not None:
+            return last
     known = [s for s in (ctx.last_speaker, ctx.last_person) if s is not None]
     return max(known, key=lambda s: s.span.start if s.span else -1) if known else None
+
+
+#: How many person mentions back a gendered pronoun looks for one of its gender.
+_PRONOUN_REACH = 6
+
+
+def _recent_person(position: int, wanted: str, ctx: _Context) -> Speaker | None:
+    """The latest person mention before ``position`` known to be of gender ``wanted``."""
+    k = bisect.bisect_left(ctx.person_spans, Span(position, position))
+    for span in reversed(ctx.person_spans[max(0, k - _PRONOUN_REACH) : k]):
+        speaker = Speaker(ctx.article.at(span), None, span)
+        if _gender(speaker, ctx) == wanted:
+            return speaker
+    return None
+
+
+def _gender(person: Speaker, ctx: _Context) -> str | None:
+    """ "m"/"f" from the words printed before the name ("a ministra Tebet", "el presidente") or the KB."""
+    if person.name in ctx.genders:
+        return ctx.genders[person.name]
+    found: str | None = None
+    if person.span is not None:
+        before = re.findall(r"[\w-]+", ctx.article.text[max(0, person.span.start - 60) : person.span.start])
+        for word in reversed([w.lower() for w in before[-3:]]):
+            if word in ctx.lex.masculine or word in ctx.lex.feminine:
+                found = "m" if word in ctx.lex.masculine else "f"
+                break
+            if word in ctx.lex.say or word.endswith(ctx.lex.verb_endings) or not word[0].isalpha():
+                break
+    if found is None:
+        record = load_kb().best(person.name, "PER")
+        gender = record.gender if isinstance(record, Person) else None
+        found = gender if gender in ("m", "f") else None
+    ctx.genders[person.name] = found
+    return found
 
 
 def _remember(speaker: Speaker, ctx: _Context) -> Speaker:
@@ -715,15 +800,32 @@ def _attribution_speaker(
 # --------------------------------------------------------------------------- quotation marks
 
 
-def _looks_like_name(text: str, ctx: _Context) -> bool:
-    """A quoted fragment that reads as a name or a title ("Lava Jato", "Casa Verde"), not speech."""
+def _looks_like_name(text: str, ctx: _Context, *, sentence_start: int | None = None) -> bool:
+    """A quoted fragment that reads as a name or a title ("Lava Jato", "Casa Verde"), not speech.
+
+    At the start of a sentence (``sentence_start``: the fragment's offset) the capital of a
+    single word says nothing: "“Irresponsável” foi como …" is speech unless the entity stage
+    found a name there ("“Brasil” …").
+    """
     words = re.findall(r"[^\W\d_]+", text)
     if not words:
         return True
     if len(words) > 8:
         return False
     content = [w for w in words if w.lower() not in ctx.lex.function_words]
+    if sentence_start is not None and len(content) == 1 and content[0] == words[0]:
+        return sentence_start in ctx.entity_names or sentence_start in ctx.place_spans
     return bool(content) and all(w[0].isupper() for w in content)
+
+
+def _is_title(word_before: str, text: str, ctx: _Context) -> bool:
+    """Whether a quoted fragment after ``word_before`` names something ("o chamado “orçamento
+    secreto”", "a operação “Sem Desconto”") rather than quoting speech ("a lei «não tem volta»")."""
+    if word_before in ctx.lex.naming_words:
+        return True
+    if word_before not in ctx.lex.title_cues:
+        return False
+    return not text[:1].islower() or len(re.findall(r"\w+", text)) < 3
 
 
 @dataclass(slots=True)
@@ -747,8 +849,13 @@ def _trim(text: str, start: int, end: int, lead: str, trail: str) -> Span | None
     return Span(start, end)
 
 
+#: Punctuation that ends a quotation inside its marks, left out of the quote's text ("…defend it,"
+#: -> "…defend it"; "Vamos reconstruir." -> "Vamos reconstruir"), as the gold conventions say.
+_END_PUNCTUATION = ",;:.!?…"
+
+
 def _inner_span(article: Article, region: _Region) -> Span | None:
-    return _trim(article.text, region.open + 1, region.close, "", ",;:")
+    return _trim(article.text, region.open + 1, region.close, "", _END_PUNCTUATION)
 
 
 def _frame_cue(tokens: Sequence[_Token], lo: int, hi: int, ctx: _Context) -> int | None:
@@ -1081,7 +1188,8 @@ def _marked_quote(
         return Quote(text, inner, "direct", cue_text, speaker)
     # a fragment inside running text: speech only with a cue, and not a name or a title
     word_before = tokens[b_hi - 1].lower if b_hi > b_lo else ""
-    if word_before in ctx.lex.title_cues or _looks_like_name(text, ctx):
+    initial = inner.start if b_hi == b_lo and not before else None
+    if _is_title(word_before, text, ctx) or _looks_like_name(text, ctx, sentence_start=initial):
         return None
     if candidate is None:
         nearest = cues.nearest(region.open)
@@ -1274,6 +1382,8 @@ def _indirect(article: Article, sentence: Sentence, tokens: list[_Token], ctx: _
 def _postposed(article: Article, tokens: list[_Token], ctx: _Context) -> Quote | None:
     """Speech verb or attribution after the statement: "…, disse o ministro." / "…, segundo a polícia."."""
     n = len(tokens)
+    if tokens[-1].text == ":":
+        return None  # the sentence introduces what follows ("…, resumiu a situação:")
     words_before = [0] * (n + 1)
     for k, tok in enumerate(tokens):
         words_before[k + 1] = words_before[k] + (1 if tok.is_word else 0)
@@ -1292,7 +1402,7 @@ def _postposed(article: Article, tokens: list[_Token], ctx: _Context) -> Quote |
         if _attribution_end(tokens, j, ctx) == j + 1 and _is_cue(tokens, j + 1, ctx):
             j += 1  # "…, segundo informou a agência."
         if _is_cue(tokens, j, ctx):
-            candidate = _speaker_after(tokens, j, n, ctx) or _ZERO
+            candidate = _speaker_after(tokens, j, n, ctx) or _closing_group(tokens, j + 1, ctx) or _ZERO
             cue_text = tokens[j].text
             speaker_end = j + 1
             if candidate is not _ZERO:
@@ -1317,11 +1427,28 @@ def _postposed(article: Article, tokens: list[_Token], ctx: _Context) -> Quote |
         first = next((k for k in range(i) if tokens[k].is_word), None)
         if first is None or words_before[i] < 3:
             continue
+        subject = _candidate_at(tokens, first, ctx, i)
+        if subject is not None and subject.last >= i:
+            continue  # "O comandante, coronel Alves, resumiu …": the words before are the subject
         clause = _clause_span(article, tokens[first].start, tokens[i].start)
         if clause is None:
             continue
         return Quote(article.at(clause), clause, "indirect", cue_text, _resolve(candidate, ctx))
     return None
+
+
+def _closing_group(tokens: Sequence[_Token], start: int, ctx: _Context) -> _Candidate | None:
+    """A plain noun phrase that ends the sentence after a postposed speech verb ("…, lembram os
+    linguistas."): a group of speakers not in the role lexicon, kept as printed."""
+    n = len(tokens)
+    if start >= n or tokens[start].lower not in ctx.lex.determiners or tokens[start].quoted:
+        return None
+    end = start + 1
+    while end < n and end - start <= 3 and _is_adjective(tokens[end], ctx):
+        end += 1
+    if end == start + 1 or any(t.is_word for t in tokens[end:]):
+        return None
+    return ctx.candidate(tokens, start, end, "nominal")
 
 
 # --------------------------------------------------------------------------- dash speech
@@ -1385,4 +1512,4 @@ def _dash_speech(
 
 
 def _trimmed(article: Article, start: int, end: int) -> Span | None:
-    return _trim(article.text, start, end, "—–", ",;—–")
+    return _trim(article.text, start, end, "—–", "—–" + _END_PUNCTUATION)

@@ -206,7 +206,8 @@ def _keeps_going(
         return False
     lower = word.lower()
     following = _word_after(text, next_start)
-    starts_sentence = following.lower() in abbr.starters
+    # a quotation or a dash opening after the period starts a sentence ("… 5:30 a.m. “I will …”")
+    starts_sentence = following.lower() in abbr.starters or text[next_start] in '“«"‘—–'
     next_is_initial = len(following) == 1 and text[next_start + 1 : next_start + 2] == "."
     if lower in abbr.always:
         return True

@@ -23,7 +23,7 @@ def sentences(article: Article, options: Options) -> Article:
 @document_stage("entities", requires=("sentences",), provides=("entities",))
 def entities(article: Article, options: Options) -> Article:
     """Find people, organisations, places and other names, with nominal mentions."""
-    return dataclasses.replace(article, entities=find_entities(article))
+    return dataclasses.replace(article, entities=find_entities(article, options))
 
 
 @document_stage("quotes", requires=("sentences", "entities"), provides=("quotes",))

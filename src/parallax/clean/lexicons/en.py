@@ -6,7 +6,7 @@ from parallax.clean.lexicons import Lexicon, calendar_words
 from parallax.lang.en import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
-    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|"
+    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|mastodon|"
     r"bluesky|tiktok|youtube|e-?mail|messenger|pinterest|reddit|flipboard)"
 )
 
@@ -20,8 +20,9 @@ LEXICON = Lexicon(
             r"search|sign in|log in|login|sign up|register|my account|log out|sign out",
             r"sections|all sections|more sections|see all|view all",
             r"listen( to (this|the) (article|story))?|play|pause|audio",
-            r"\d+ ?min(ute)?s? (read|listen)|reading time:? \d+ ?min(ute)?s?",
-            r"tags?:.*|topics:.*|filed under:?.*",
+            r"\d+ ?min(ute)?s? listen",
+            r"tags?:.*|topics:.*|filed under:?.*|categories:.*|category:.*|posted in:? .{1,60}",
+            r"archives?|about( me| this blog)?|older posts?|newer posts?|(previous|next) (post|entry)",
             r"latest( news)?|live|breaking( news)?|trending( now)?|most popular",
             r"previous|next|next (article|story)|previous (article|story)|load more|show more|read more",
             r"(change|select) edition|edition",
@@ -36,6 +37,7 @@ LEXICON = Lexicon(
             r"share (on|via|by|with) " + _NETWORKS,
             r"(copy|copied) (the )?link|link copied|copied!?",
             r"save( (article|story|for later))?|saved|bookmark|print( this (article|page))?",
+            r"share this|like this|like( loading\.*)?|loading\.*|email (this|to a friend)",
             _NETWORKS + r"((\s*[|/,•·]\s*|\s+)" + _NETWORKS + r")*",
         ),
         "advert": (
@@ -82,10 +84,20 @@ LEXICON = Lexicon(
             r"(view|show|read|hide|open|close) (all )?(\d+ )?comments.{0,20}",
             r"be the first to comment.{0,20}",
             r"(log in|sign in|register) to comment.{0,40}",
-            r"comments (are moderated|are closed|do not represent).{0,160}",
+            r"comments (are moderated|are closed|do not represent|are (only )?(open|available) to).{0,160}",
             r"join the (conversation|discussion)",
+            r"leave a (reply|comment)|cancel reply|reply|no comments:?|post a comment",
+            r"\d+ (thoughts?|responses?|replies|comments?) (on|to) .{1,200}",
+            r"your email address will not be published.{0,160}|save my name.{0,160}",
+            r"(please )?(log|sign) in to (join|comment|reply).{0,80}",
         ),
-        "byline": (r"with (agencies|wires|wire services)|(staff and )?agencies",),
+        "byline": (
+            r"with (agencies|wires|wire services)|(staff and )?agencies",
+            r"\(with (agencies|wires|wire services)\)",
+            r"by [\w .'-]{1,40} (staff|staff writers?|reporters?|correspondents?|newsroom|desk)",
+            r"(\d+ ?min(ute)?s? read|reading time:? \d+ ?min(ute)?s?)",
+            r"[\w .,&'-]{2,80} contributed (reporting )?to this (report|story|article)",
+        ),
         "footer": (
             r"(all )?rights reserved.{0,40}",
             r"terms (of (use|service)|and conditions)|privacy( policy| notice)?|contact( us)?|about( us)?|"
@@ -95,6 +107,7 @@ LEXICON = Lexicon(
             r".{0,100}\brights reserved\b.{0,40}",
             r"reproduction (is )?(prohibited|forbidden).{0,120}",
             r"our (standards|editorial standards|principles)\b.{0,80}",
+            r"(proudly )?powered by (wordpress|blogger|ghost).{0,40}|blog at wordpress\.com",
         ),
     },
     starts={
@@ -115,6 +128,11 @@ LEXICON = Lexicon(
         ),
     },
     contains={
+        "newsletter_prompt": (
+            r"\bnewsletters?\b.{0,120}\bsign up\b|\bsign up\b.{0,80}\bnewsletters?\b",
+            r"\b(news|newsletter|briefing|stories|headlines)\b.{0,80}"
+            r"\b(straight to|delivered to|in) your inbox\b",
+        ),
         "caption": (r"(^|[\s(\[|.;,\-–—])(photo|image|credit|picture)s? ?: ?\S",),
         "cookie_banner": (
             r"\bcookies?\b.{0,200}\b(browsing|experience|accept|agree|consent|policy|use|personali[sz])",
@@ -156,6 +174,10 @@ LEXICON = Lexicon(
         "more news",
         "editor's picks",
         "what to read next",
+        "related posts",
+        "more from the author",
+        "more from this author",
+        "more by this author",
     ),
     tag_headings=(
         "tags",
@@ -201,7 +223,7 @@ LEXICON = Lexicon(
         "legal",
         "sustainability",
     ),
-    byline_openers=("by",),
+    byline_openers=("by", "column by", "analysis by", "opinion by", "words by", "story by"),
     name_connectors=("de", "da", "van", "von", "del", "and", "bin", "al"),
     byline_tails=(
         "in",

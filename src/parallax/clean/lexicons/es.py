@@ -6,7 +6,7 @@ from parallax.clean.lexicons import Lexicon, calendar_words
 from parallax.lang.es import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
-    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|"
+    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|mastodon|"
     r"threads|bluesky|tiktok|youtube|e-?mail|correo|messenger|pinterest)"
 )
 
@@ -18,6 +18,8 @@ LEXICON = Lexicon(
             r"menu( principal)?|(abrir|cerrar) menu|(ir|saltar) al contenido( principal)?|volver (arriba|"
             r"al inicio)",
             r"inicio|portada|pagina principal",
+            r"categorias?:.*|archivos?|acerca de|entrada (anterior|siguiente)|entradas (antiguas|recientes)|"
+            r"(articulo|nota|noticia) (anterior|siguiente)|siguiente (articulo|nota|noticia)",
             r"buscar|busqueda|iniciar sesion|registrarse|registrate|mi cuenta|cerrar sesion|acceder|entrar|"
             r"ingresar",
             r"secciones|todas las secciones|ver todo|ver todas",
@@ -34,11 +36,13 @@ LEXICON = Lexicon(
             r"(mira|ve|vea)( el| los| las)? (video|videos|fotos|imagenes|galeria)|mapa",
         ),
         "share_prompt": (
-            r"compart(e|ir|a)( (esta|la|el) (noticia|nota|articulo|video|publicacion))?",
+            r"compart(e|ir|a|i)( (esta|la|el) (noticia|nota|articulo|video|publicacion))?( en (las )?redes"
+            r"( sociales)?)?",
             r"compart(e|ir|a)( (esta|la|el) (noticia|nota|articulo|video))? (en|por|via) " + _NETWORKS,
             r"envia(r)? por " + _NETWORKS,
             r"(copiar|copia) (el )?enlace|enlace copiado|copiado",
             r"(guardar|guardado)( (articulo|noticia|para despues))?|imprimir",
+            r"comparte esto|me gusta esto|(me gusta)( cargando\.*)?|cargando\.*",
             _NETWORKS + r"((\s*[|/,•·]\s*|\s+)" + _NETWORKS + r")*",
         ),
         "advert": (
@@ -73,6 +77,8 @@ LEXICON = Lexicon(
             r"(has|ha) (alcanzado|llegado al) (el )?limite.{0,80}",
             r"(apoya|suscribete a) (el|nuestro) periodismo.{0,80}",
             r"(\$|us\$|€) ?\d+[.,]?\d*( (al|por) (mes|ano|semana)).{0,40}",
+            r"suscribete a [\w .-]{1,30}|exclusivo|premium|contenido premium",
+            r"(para )?(seguir|continuar) leyendo\b.{0,80}\b(suscri\w*|inicia sesion)\b.{0,60}",
         ),
         "cookie_banner": (
             r"(aceptar|acepto|rechazar|configurar|de acuerdo|entendido|vale)( (todo|todas|las cookies|"
@@ -86,11 +92,22 @@ LEXICON = Lexicon(
             r"(ver|mostrar|leer|ocultar) (los |todos los )?(\d+ )?comentarios.{0,20}",
             r"se el primero en comentar.{0,20}",
             r"(inicia sesion|registrate) para comentar.{0,40}",
-            r"los comentarios (no representan|son responsabilidad|son moderados).{0,160}",
+            r"deja una respuesta|cancelar respuesta|responder|sin comentarios:?|publicar un comentario",
+            r"\d+ (comentarios?|respuestas?) (a|en|sobre|para) .{1,200}",
+            r"tu direccion de correo electronico no sera publicada.{0,160}|guardar mi nombre.{0,160}",
+            r"los comentarios (no representan|son responsabilidad|son moderados|son exclusivos|"
+            r"estan cerrados).{0,160}",
         ),
-        "byline": (r"(redaccion,? )?con agencias|con informacion de agencias|agencias",),
+        "byline": (
+            r"(redaccion,? )?con agencias|con informacion de agencias|agencias",
+            r"\((con|con informacion de) agencias( internacionales)?\)",
+            r"(tiempo de lectura:? )?\d+ ?min(uto|utos)?( de lectura)?|lectura:? \d+ ?min(uto|utos)?",
+            r"[\w .,&'-]{2,80} (contribuyo|contribuyeron|colaboro|colaboraron) (con|a|en) (esta|este) "
+            r"(informacion|nota|articulo|noticia)",
+        ),
         "footer": (
             r"(todos los )?derechos reservados.{0,40}",
+            r"(funciona|desarrollado|creado) con (wordpress|blogger).{0,40}|blog de wordpress\.com",
             r"(terminos|condiciones) (de uso|y condiciones)|aviso legal|politica de privacidad|privacidad|"
             r"contacto|contactanos|quienes somos|sobre nosotros|anunciate|publicidad con nosotros|"
             r"trabaja con nosotros|mapa del sitio|codigo etico|principios editoriales|fe de erratas|"
@@ -116,6 +133,10 @@ LEXICON = Lexicon(
         ),
     },
     contains={
+        "newsletter_prompt": (
+            r"\b(newsletter|boletin)\b.{0,120}\b(suscribete|apuntate|registrate|inscribete)",
+            r"\b(noticias|newsletter|boletin|resumen)\b.{0,80}\b(en tu (correo|e-?mail|bandeja))\b",
+        ),
         "caption": (r"(^|[\s(\[|.;,\-–—])(foto|imagen|credito|fotografia)s? ?: ?\S",),
         "cookie_banner": (
             r"\bcookies?\b.{0,200}\b(navega|experiencia|acept|consent|politica|utiliza|usa|usamos|"
@@ -126,6 +147,9 @@ LEXICON = Lexicon(
         "social_embed": (
             r"^ver (esta|este) (publicacion|foto|video|post) en instagram",
             r"^(una|un) (publicacion|post|foto) compartid[oa] (por|de)\b",
+            r"^(esta|este) (publicacion|post|foto|video) de (instagram|facebook|x|twitter|tiktok) "
+            r"(fue|ha sido) compartid[oa]",
+            r"^ver (esta|este) (publicacion|post|video) en (facebook|x|twitter|tiktok|threads)\b",
         ),
     },
     block_openers=(
@@ -158,6 +182,12 @@ LEXICON = Lexicon(
         "recomendado para ti",
         "mas noticias",
         "otras noticias",
+        "relacionado",
+        "entradas relacionadas",
+        "mas del autor",
+        "mas de la autora",
+        "tambien te puede interesar",
+        "te puede interesar",
     ),
     tag_headings=("etiquetas", "temas", "temas relacionados", "mas sobre", "archivado en"),
     sections=(
@@ -202,7 +232,7 @@ LEXICON = Lexicon(
         "justicia",
         "seguridad",
     ),
-    byline_openers=("por",),
+    byline_openers=("por", "columna de", "escrito por", "texto de", "analisis de", "cronica de"),
     name_connectors=("de", "del", "la", "las", "los", "y", "e"),
     byline_tails=(
         "de",

@@ -6,7 +6,7 @@ from parallax.clean.lexicons import Lexicon, calendar_words
 from parallax.lang.pt import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _NETWORKS = (
-    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|"
+    r"(?:whatsapp|facebook|twitter|x|instagram|linkedin|telegram|threads|mastodon|"
     r"bluesky|tiktok|youtube|e-?mail|messenger|pinterest|reddit|google news|kwai)"
 )
 
@@ -28,13 +28,19 @@ LEXICON = Lexicon(
             r"acessibilidade|alto contraste|a\+ ?a-|aumentar (a )?fonte|diminuir (a )?fonte|tamanho da fonte",
             r"(ouvir|ouca)( (esta|a|o))?( noticia| materia| texto| artigo| reportagem)?|pausar|"
             r"(ouvir|ouca) (esta|a) (noticia|materia)",
-            r"(tempo de leitura:? )?\d+ ?min(utos)?( de leitura)?",
             r"tags?:.*|topicos:.*|assuntos:.*|temas:.*|palavras-chave:.*",
             r"ultimas( noticias)?|ao vivo|agora|em alta",
             r"edicao (do dia|impressa|digital)|jornal digital|versao impressa",
             r"anterior|proxim[ao]|proxima noticia|noticia anterior|carregar mais|ver mais|mostrar mais",
             r"(mudar|alterar) (edicao|idioma)|edicao (brasil|portugal)",
             r"podcasts?|newsletters?|colunistas|blogs?|especiais",
+            r"categorias?:.*|arquivad[oa] em:.*|arquivos?( do blog)?|sobre( o blog| mim| nos)?|classificados",
+            r"fale com a redacao|edicao( n[.o]?)? ?\d[\d.]*|edicao de hoje",
+            r"[\w .'-]{2,30} -?\d{1,2} ?°c?( [\w ]{2,30})?",
+            r"(artigo|post|materia|noticia|postagem|mensagem) anterior|"
+            r"(proxim[oa]) (artigo|post|materia|noticia|postagem|mensagem)",
+            r"(mensagem|postagem) mais recente( (mensagem|postagem) (mais )?antiga)?( pagina inicial)?",
+            r"(subscrever|assinar|postar):? (enviar |postar )?comentarios( \(atom\))?",
         ),
         "empty_heading": (
             r"(galeria|galerias)( de (fotos|imagens|videos))?|fotos|imagens|videos?|infografico|infograficos|"
@@ -50,6 +56,10 @@ LEXICON = Lexicon(
             r"envi(e|ar) por " + _NETWORKS,
             r"(copiar|copie) (o )?link|link copiado|copiado!?|compartilhamento",
             r"imprimir|versao para impressao",
+            r"(compartilhe|partilhe) (isso|isto|nas redes( sociais)?)|curtir isso|gostar disto|"
+            r"(curtir|gosto)( carregando\.*)?|carregando\.*",
+            r"de a sua opiniao!?|de sua opiniao!?",
+            r"envi(e|ar) (a mensagem|este artigo|esta noticia) por e-?mail",
             r"(salvar|guardar)( (o )?(artigo|noticia|materia))?( para ler depois)?|salvo|ler depois",
             _NETWORKS + r"((\s*[|/,•·]\s*|\s+)" + _NETWORKS + r")*",
         ),
@@ -87,7 +97,9 @@ LEXICON = Lexicon(
             r"(ative|ativar|receba) (as )?notificacoes.{0,40}",
         ),
         "subscription": (
-            r"assine( ja| agora| o [\w .-]{1,30}| a [\w .-]{1,30})?",
+            r"assine( ja| agora| o [\w .-]{1,30}| a [\w .-]{1,30}| [\w .-]{1,30})?",
+            r"assinar|subscrever|subscreva( ja)?|assinar agora|exclusivo|premium|conteudo premium",
+            r"(para )?continuar a ler\b.{0,80}\b(assine|subscreva|assinante|assinatura)\b.{0,60}",
             r"assine (ja|agora|hoje)\b.{0,80}",
             r"assine (o|a) [\w .-]{1,30}(:| por| a partir| e | com | para ).{0,80}",
             r"assine (por|a partir de|com desconto|e ganhe|e tenha).{0,80}",
@@ -118,12 +130,21 @@ LEXICON = Lexicon(
             r"(faca login|entre|cadastre-se) para comentar.{0,40}",
             r"os comentarios (nao representam|sao de (inteira )?responsabilidade|sao moderados|"
             r"estao sujeitos|"
-            r"passam por|serao moderados|podem ser).{0,160}",
+            r"passam por|serao moderados|podem ser|sao exclusivos|"
+            r"estao (fechados|desativados|encerrados)).{0,160}",
             r"os comentarios (sao|estao|serao|passam|podem|nao)\b.{0,60}\b(responsabilidade|moderad|autores|"
             r"leitores|ofensiv|regras|termos|sujeitos|aprovad|publicad|opiniao|reflete|representa).{0,100}",
             r"(regras|termos) (de uso )?(dos|para) comentarios.{0,40}",
+            r"cancelar resposta|deixe uma resposta|(deixe|enviar) um comentario|responder|sem comentarios:?",
+            r"\d+ (respostas?|comentarios?|pensamentos?) (para|em|a|sobre) .{1,200}",
+            r"o seu endereco de e-?mail nao sera publicado.{0,160}|(salvar|guardar) (meu|o meu) nome.{0,160}",
+            r"(faca|faz) (login|o login) para (participar|comentar).{0,80}",
         ),
         "byline": (
+            r"(tempo de leitura:? )?\d+ ?min(uto|utos)?( de leitura)?|leitura:? \d+ ?min(uto|utos)?",
+            r"[\w .,&'-]{2,80} (contribuiu|contribuiram|colaborou|colaboraram) (com|para) (esta|este) "
+            r"(reportagem|materia|texto|noticia)",
+            r"\((com|com informacoes (de|das)) agencias( internacionais)?\)",
             r"(da )?redacao,? com agencias( internacionais)?|com agencias( internacionais)?|"
             r"com informacoes (de|das) agencias( internacionais)?",
         ),
@@ -135,14 +156,17 @@ LEXICON = Lexicon(
             r"mapa do site|ficha tecnica|estatuto editorial|codigo de etica|principios editoriais|"
             r"ombudsman|erramos|politica de correcoes|redes sociais|aplicativos|baixe o app.{0,40}|"
             r"estatuto editorial|ficha tecnica|contactos|assinaturas e servicos",
+            r"(blog|site) no wordpress\.com|(orgulhosamente )?(desenvolvido|movido|criado) (por|com) (o )?"
+            r"(wordpress|blogger).{0,40}|tecnologia do blogger|com tecnologia do blogger",
             r"(e )?proibida a (reproducao|copia).{0,160}",
             r"(©|\(c\)) ?.{0,160}|copyright( ©| \(c\))? ?\d{4}.{0,160}",
-            r".{0,80}\b(creative commons|cnpj)\b.{0,80}|.{0,100}\bdireitos reservados\b.{0,40}",
+            r".{0,80}\bcreative commons\b.{0,80}|.{0,80}\bcnpj:? ?(n[o.]? ?)?\d.{0,80}|"
+            r".{0,100}\bdireitos reservados\b.{0,40}",
         ),
     },
     starts={
         "teaser": (
-            r"(leia|le|veja|ver|confira|saiba|assista|ouca|acompanhe)"
+            r"(leia|le|ler|veja|ver|confira|saiba|assista|ouca|acompanhe)"
             r" (tambem|mais|ainda|mais sobre|a cobertura)\b[\s:.\-–—>»]",
             r"(leia|veja|confira|assista|ouca)\s*[:\-–—>»]",
             r"(leia|veja) (tambem|mais)$",
@@ -167,6 +191,11 @@ LEXICON = Lexicon(
         "comments": (r"\d+ comentarios?\b",),
     },
     contains={
+        "newsletter_prompt": (
+            r"\bnewsletter\b.{0,120}\b(inscreva|inscrever|subscreva|subscrever|assine|cadastre|registe)",
+            r"\b(noticias|newsletter|boletim|resumo|destaques)\b.{0,80}"
+            r"\b(no (seu|teu) e-?mail|na (sua|tua) caixa de (correio|e-?mail|entrada))\b",
+        ),
         "subscription": (
             r"\bassin(e|atura|ante)\b.{0,80}r\$ ?\d",
             r"r\$ ?\d+([,.]\d+)? (por|ao|no|/) ?(mes|ano|primeiro mes|semana)\b",
@@ -183,11 +212,18 @@ LEXICON = Lexicon(
             r"^ver (essa|esta) (foto|publicacao|postagem|post) no instagram",
             r"^(uma|um) (publicacao|post) compartilhad[ao] por\b",
             r"^(uma|um) (publicacao|post) partilhad[ao] por\b",
+            r"^(essa|esta) (publicacao|postagem|foto) (do|no) (instagram|facebook|x|twitter|tiktok) "
+            r"foi compartilhad[ao]",
+            r"^ver (essa|esta) (publicacao|postagem|post|video) no (facebook|x|twitter|tiktok|threads)\b",
         ),
     },
     block_openers=(
         "leia tambem",
         "leia mais",
+        "ler mais",
+        "ler tambem",
+        "leia ainda",
+        "ler a seguir",
         "veja tambem",
         "veja mais",
         "saiba mais",
@@ -227,6 +263,12 @@ LEXICON = Lexicon(
         "pode interessar-lhe",
         "artigos relacionados",
         "noticias recomendadas",
+        "relacionado",
+        "posts relacionados",
+        "mais do autor",
+        "mais da autora",
+        "mais deste autor",
+        "outras mensagens",
     ),
     tag_headings=(
         "tags",
@@ -313,7 +355,7 @@ LEXICON = Lexicon(
         "grande porto",
         "grande lisboa",
     ),
-    byline_openers=("por",),
+    byline_openers=("por", "coluna de", "artigo de", "cronica de", "analise de", "texto de"),
     name_connectors=("da", "de", "do", "das", "dos", "e", "d'"),
     byline_tails=(
         "da",

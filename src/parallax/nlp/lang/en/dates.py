@@ -191,4 +191,7 @@ LEXICON = DateLexicon.build(
     morning_markers=set(),
     month_first=True,
     capitalised_names=False,
+    ahead_after={"from now"},
+    reference_heads={"average for", "normal for", "historical average for"},
+    target_heads={"scheduled for", "set for", "postponed to", "postponed until", "due on"},
 )

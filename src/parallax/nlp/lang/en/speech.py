@@ -304,6 +304,15 @@ TITLE_CUES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Title cues that make any quoted fragment after them a name or a term, whatever its case; the other
+#: title cues (nouns like "lei", "plano") only a short or capitalised one ("a lei “não tem volta”" is speech).
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "so-called", "called", "named", "dubbed", "nicknamed", "known", "titled", "entitled",
+        "slogan", "motto", "term", "word", "phrase", "hashtag",
+    }
+)  # fmt: skip
+
 INSTITUTION_WORDS: frozenset[str] = frozenset(
     {"health", "finance", "justice", "education", "defence", "defense", "economy", "culture",
      "agriculture", "labour", "labor", "transport", "interior", "foreign", "affairs", "state",
@@ -313,6 +322,12 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 VERB_ENDINGS: tuple[str, ...] = ("ed",)
 
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+
+#: Gender of the singular pronouns, to pass over a person of the other gender.
+PRONOUN_GENDERS: dict[str, str] = {"he": "m", "she": "f"}
+#: English articles carry no gender; titles do ("Mr", "Mrs").
+MASCULINE_DETERMINERS: frozenset[str] = frozenset({"mr", "sir"})
+FEMININE_DETERMINERS: frozenset[str] = frozenset({"mrs", "ms", "miss", "dame"})
 
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     {

@@ -15,12 +15,12 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "p", "pp", "núm", "nº", "n", "fig", "vol", "vols", "ed", "cf", "ej", "op", "cit",
         "aprox", "máx", "mín", "tel", "dpto", "depto", "admón", "gob", "pres", "sec", "dir",
         "ene", "feb", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic",
-        "lun", "mié", "jue", "vie", "sáb", "dom",
+        "lun", "mié", "jue", "vie", "sáb", "dom", "ee",
     }
 )  # fmt: skip
 
 TERMINAL_ABBREVIATIONS: frozenset[str] = frozenset(
-    {"etc", "s.a", "s.l", "cía", "cia", "ltda", "ee.uu", "jr", "a.c", "d.c"}
+    {"etc", "s.a", "s.l", "cía", "cia", "ltda", "ee.uu", "uu", "jr", "a.c", "d.c"}
 )
 
 SENTENCE_STARTERS: frozenset[str] = frozenset(

@@ -173,4 +173,8 @@ LEXICON = DateLexicon.build(
     morning_markers={"la", "esta", "por", "cada", "una", "de", "media", "toda", "misma", "esa"},
     month_first=False,
     capitalised_names=True,
+    ahead_before={"dentro de", "de aquí a"},
+    reference_heads={"histórica de", "histórico de", "histórica para", "climatológica de"},
+    target_heads={"para", "para el", "para el día"},
+    participle_endings=("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
 )

@@ -112,7 +112,7 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
         "embajada", "comunicado", "informe", "autoridades", "oposición", "fuente", "fuentes", "grupo",
         "banco", "club", "comité", "consejo", "consultora", "distribuidora", "eléctrica", "petrolera",
         "policía", "defensa", "bomberos", "militares", "vecinos", "testigos", "expertos", "analistas",
-        "familiares",
+        "familiares", "organismo", "entidad", "asociación", "federación",
     }
 )  # fmt: skip
 
@@ -271,6 +271,16 @@ TITLE_CUES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Title cues that make any quoted fragment after them a name or a term, whatever its case; the other
+#: title cues (nouns like "lei", "plano") only a short or capitalised one ("a lei “não tem volta”" is speech).
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "llamado", "llamada", "llamados", "llamadas", "denominado", "denominada", "conocido",
+        "conocida", "apodado", "apodada", "apodo", "bautizado", "bautizada", "titulado", "titulada",
+        "lema", "eslogan", "término", "expresión", "palabra", "supuesto", "supuesta", "hashtag",
+    }
+)  # fmt: skip
+
 INSTITUTION_WORDS: frozenset[str] = frozenset(
     {"sanidad", "salud", "hacienda", "justicia", "educación", "defensa", "economía", "cultura",
      "agricultura", "trabajo", "transportes", "interior", "exteriores", "asuntos", "relaciones",
@@ -282,6 +292,12 @@ INSTITUTION_WORDS: frozenset[str] = frozenset(
 VERB_ENDINGS: tuple[str, ...] = ("ó", "aron", "ieron", "aba", "aban", "ía", "ían")
 
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"él", "ella"})
+
+#: Gender of the singular pronouns, to pass over a person of the other gender.
+PRONOUN_GENDERS: dict[str, str] = {"él": "m", "ella": "f"}
+#: Words before a role or a name that give its gender ("la presidenta", "el ministro").
+MASCULINE_DETERMINERS: frozenset[str] = frozenset({"el", "un", "del", "al", "este", "ese"})
+FEMININE_DETERMINERS: frozenset[str] = frozenset({"la", "una", "esta", "esa"})
 
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     {

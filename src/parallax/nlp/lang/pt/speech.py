@@ -160,6 +160,7 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
         "operadora", "seguradora", "montadora", "estatal", "petroleira", "mineradora", "varejista",
         "polícia", "defesa", "assessoria", "fonte", "fontes", "bombeiros", "militares", "rebeldes",
         "familiares", "parentes", "moradores", "testemunhas", "especialistas", "analistas",
+        "órgão", "autarquia", "corporação", "pasta", "associação", "federação", "confederação",
     }
 )  # fmt: skip
 
@@ -352,6 +353,17 @@ TITLE_CUES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Title cues that make any quoted fragment after them a name or a term, whatever its case; the other
+#: title cues (nouns like "lei", "plano") only a short or capitalised one ("a lei “não tem volta”" is speech).
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "chamado", "chamada", "chamados", "chamadas", "conhecido", "conhecida", "conhecidos",
+        "conhecidas", "apelidado", "apelidada", "apelido", "batizado", "batizada", "intitulado",
+        "intitulada", "denominado", "denominada", "termo", "expressão", "palavra", "tal", "suposto",
+        "suposta", "slogan", "lema", "hashtag", "apelidou", "batizou", "intitula", "intitulou",
+    }
+)  # fmt: skip
+
 #: Capitalised words that name a government portfolio or institution after "ministro da ...".
 INSTITUTION_WORDS: frozenset[str] = frozenset(
     {
@@ -371,6 +383,12 @@ VERB_ENDINGS: tuple[str, ...] = ("ou", "eu", "iu", "ram", "ava", "avam", "iam", 
 
 #: Pronouns that stand for one person ("ele disse"): they take the last person named.
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"ele", "ela"})
+
+#: Gender of the singular pronouns, to pass over a person of the other gender ("Haddad recebeu Tebet. Ele …").
+PRONOUN_GENDERS: dict[str, str] = {"ele": "m", "ela": "f"}
+#: Words before a role or a name that give its gender ("a ministra", "o técnico", "da presidente").
+MASCULINE_DETERMINERS: frozenset[str] = frozenset({"o", "um", "do", "ao", "pelo", "no", "este", "esse"})
+FEMININE_DETERMINERS: frozenset[str] = frozenset({"a", "uma", "da", "à", "pela", "na", "esta", "essa"})
 
 #: First words of organisation names ("Secretaria de Saúde", "Corpo de Bombeiros").
 ORGANISATION_WORDS: frozenset[str] = frozenset(

@@ -1,0 +1,199 @@
+"""The shipped Portuguese CRF name tagger: loading, tagging, and how its spans join the rules'.
+
+The model (``models/pt-harem.crfsuite``) is learned from First HAREM (see
+``docs/ner-model.md`` and :mod:`parallax.nlp.ner.train`). It tags tokens with BIO
+labels; PER, ORG and LOC spans become name mentions. The rule system keeps what
+the corpus does not teach: nominal role mentions, demonyms, and MISC names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import pycrfsuite
+
+from parallax.model import Article, EntityMention, EntityType, Span
+from parallax.nlp.ner.features import article_features, article_segments
+
+#: The labels a model may emit that become name mentions; others (TEMPO, VALOR) are dropped.
+NAME_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC"})
+
+_FIRST_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-Ý0-9]")
+
+#: Shipped models by language code.
+MODELS: dict[str, str] = {"pt": "pt-harem.crfsuite"}
+
+#: How CRF spans and the rule system's names are combined.
+#: ``crf``: CRF names replace the rules' PER/ORG/LOC names; rule MISC names, nominal
+#: mentions and demonyms stay where no CRF name overlaps them.
+#: ``union``: as ``crf``, and rule PER/ORG/LOC names stay too where no CRF name overlaps.
+Policy = Literal["crf", "union"]
+DEFAULT_POLICY: Policy = "crf"
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A name found by the tagger: character offsets into ``Article.text`` and its type."""
+
+    start: int
+    end: int
+    type: str
+
+
+def model_path(lang: str) -> Path | None:
+    """Where the shipped model of ``lang`` lies, or None when there is none."""
+    name = MODELS.get(lang)
+    if name is None:
+        return None
+    path = Path(str(resources.files("parallax.nlp.ner").joinpath("models", name)))
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: str) -> pycrfsuite.Tagger:
+    """An opened tagger, once per process and model file."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, type) token ranges of a BIO sequence; a stray I- opens a span."""
+    out: list[tuple[int, int, str]] = []
+    start: int | None = None
+    current = ""
+    for k, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        continues = label.startswith("I-") and kind == current and start is not None
+        if continues:
+            continue
+        if start is not None:
+            out.append((start, k, current))
+            start, current = None, ""
+        if label != "O":
+            start, current = k, kind
+    return out
+
+
+def tag_article(
+    article: Article,
+    rule_mentions: Sequence[EntityMention],
+    countries: Sequence[str],
+    tagger: pycrfsuite.Tagger,
+) -> list[TaggedSpan]:
+    """The tagger's PER/ORG/LOC names in the article's title line and sentences."""
+    out: list[TaggedSpan] = []
+    segments = article_segments(article)
+    for segment, feats in zip(
+        segments, article_features(article, segments, rule_mentions, countries), strict=True
+    ):
+        labels = tagger.tag(feats)
+        for first, stop, kind in bio_spans(labels):
+            if kind in NAME_TYPES:
+                out.append(TaggedSpan(segment.tokens[first].start, segment.tokens[stop - 1].end, kind))
+    return out
+
+
+def combine(
+    article: Article,
+    rule_mentions: Sequence[EntityMention],
+    tagged: Sequence[TaggedSpan],
+    policy: Policy = DEFAULT_POLICY,
+    known: Collection[tuple[int, int]] = frozenset(),
+) -> list[EntityMention]:
+    """The article's mentions: tagged names first, then the rule mentions the policy keeps.
+
+    A tagged name loses leading lower-case words ("presidente Lula" gives "Lula": a
+    title is not part of a name in Parallax, though HAREM often includes it), and
+    takes the rules' type when the rules found the same name in the knowledge base. A
+    nominal mention stays unless a tagged name takes its role noun.
+    """
+    rule_types = {(m.span.start, m.span.end): m.type for m in rule_mentions if m.kind == "name"}
+    covered = [Span(t.start, t.end) for t in tagged]  # a stripped title is no mention of its own either
+    tagged = [_typed(t, rule_types, known) for t in (_without_title(article, t) for t in tagged) if t]
+    spans = [Span(t.start, t.end) for t in tagged]
+    out = [
+        EntityMention(text=article.text[t.start : t.end], type=_entity_type(t.type), span=span, kind="name")
+        for t, span in zip(tagged, spans, strict=True)
+    ]
+    for m in rule_mentions:
+        if m.kind == "nominal" and not any(s.overlaps(m.span) and s.start <= m.span.start for s in covered):
+            out.append(m)  # "prefeito de Jacobina" holds the name "Jacobina": both are kept
+            continue
+        if any(s.overlaps(m.span) for s in covered):
+            continue
+        if m.kind == "name" and m.type in NAME_TYPES and policy == "crf":
+            continue
+        out.append(m)
+    kind_order = {"name": 0, "nominal": 1, "demonym": 2}
+    out.sort(key=lambda m: (m.span.start, kind_order[m.kind], -m.span.end))
+    return out
+
+
+def _without_title(article: Article, span: TaggedSpan) -> TaggedSpan | None:
+    """The span from its first capitalised word on, or None when it has none."""
+    if span.type != "PER":
+        return span
+    text = article.text[span.start : span.end]
+    match = _FIRST_CAPITAL.search(text)
+    if match is None:
+        return None
+    return TaggedSpan(span.start + match.start(), span.end, span.type) if match.start() else span
+
+
+def _typed(
+    span: TaggedSpan, rule_types: Mapping[tuple[int, int], str], known: Collection[tuple[int, int]]
+) -> TaggedSpan:
+    key = (span.start, span.end)
+    if key in known and rule_types.get(key, span.type) in NAME_TYPES:
+        return TaggedSpan(span.start, span.end, rule_types[key])
+    return span
+
+
+def _entity_type(label: str) -> EntityType:
+    if label == "PER":
+        return "PER"
+    if label == "ORG":
+        return "ORG"
+    if label == "LOC":
+        return "LOC"
+    return "MISC"
+
+
+def crf_entities(
+    article: Article,
+    rule_mentions: Sequence[EntityMention],
+    known: Collection[tuple[int, int]],
+    countries: Sequence[str],
+) -> list[EntityMention] | None:
+    """The rule mentions corrected by the shipped tagger, or None when no model serves the language.
+
+    ``known`` holds the (start, end) of the rules' names typed from the knowledge base.
+    """
+    lang = article.language or ""
+    path = model_path(lang)
+    if path is None:
+        return None
+    tagged = tag_article(article, rule_mentions, countries, load_tagger(str(path)))
+    return combine(article, rule_mentions, tagged, known=known)
+
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "MODELS",
+    "NAME_TYPES",
+    "Policy",
+    "TaggedSpan",
+    "bio_spans",
+    "combine",
+    "crf_entities",
+    "load_tagger",
+    "model_path",
+    "tag_article",
+]
