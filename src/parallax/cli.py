@@ -729,10 +729,12 @@ _CSTNEWS = click.option(
 )
 
 
-def _print_measures(report: Any, fmt: str) -> None:
-    click.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.table()
-    )
+def _print_measures(report: Any, fmt: str, render: Callable[[Any], str] | None = None) -> None:
+    """JSON for ``--format json``; else ``render(report)`` (the table plus an error list), or the table."""
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(report) if render is not None else report.table())
 
 
 @eval_group.command("gold")
@@ -780,11 +782,7 @@ def eval_cleaning(ctx: click.Context, gold_dir: Path, fmt: str) -> None:
     from parallax.evaluation.cleaning import evaluate_cleaning, format_cleaning
 
     report = evaluate_cleaning(gold_dir, _make_options(workspace=None, no_embeddings=True))
-    click.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-        if fmt == "json"
-        else format_cleaning(report)
-    )
+    _print_measures(report, fmt, format_cleaning)
     ctx.exit(1 if report.failed_bars() else 0)
 
 
@@ -797,9 +795,7 @@ def eval_quotes(gold_dir: Path, no_embeddings: bool, fmt: str) -> None:
     from parallax.evaluation.quotes import evaluate_quotes, format_quotes
 
     report = evaluate_quotes(gold_dir, _make_options(workspace=None, no_embeddings=no_embeddings))
-    click.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else format_quotes(report)
-    )
+    _print_measures(report, fmt, format_quotes)
 
 
 @eval_group.command("quantities")
@@ -810,11 +806,7 @@ def eval_quantities(gold_dir: Path, fmt: str) -> None:
     from parallax.evaluation.figures import evaluate_quantities, format_quantities
 
     report = evaluate_quantities(gold_dir, _make_options(workspace=None, no_embeddings=True))
-    click.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
-        if fmt == "json"
-        else format_quantities(report)
-    )
+    _print_measures(report, fmt, format_quantities)
 
 
 @eval_group.command("dates")
@@ -825,9 +817,7 @@ def eval_dates(gold_dir: Path, fmt: str) -> None:
     from parallax.evaluation.figures import evaluate_dates, format_dates
 
     report = evaluate_dates(gold_dir, _make_options(workspace=None, no_embeddings=True))
-    click.echo(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else format_dates(report)
-    )
+    _print_measures(report, fmt, format_dates)
 
 
 @eval_group.command("ner")

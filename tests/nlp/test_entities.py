@@ -10,7 +10,7 @@ import pytest
 from nlp_builders import make_article
 
 from parallax.model import Article, EntityMention, Span
-from parallax.nlp.entities import parse_role, rule_entities, tokenize
+from parallax.nlp.entities import find_entities, parse_role, rule_entities, tokenize
 
 
 def article_of(body: str, lang: str = "pt", title: str | None = None) -> Article:
@@ -377,3 +377,108 @@ def test_tokenize_keeps_abbreviations_and_splits_possessives() -> None:
     spans = tokenize("Lula da Silva", 10)
     assert spans[0].start == 10 and spans[-1].end == 23
     assert Span(10, 14) == Span(spans[0].start, spans[0].end)
+
+
+# ----------------------------------------------------------------------------- adversarial input
+# The entities stage (rules + the shipped tagger) on the bad input of bench/adversarial.py, at a
+# size where a quadratic scan would already show: no crash, spans exact, nothing absurd found.
+
+
+def stage_mentions(text: str, title: str | None = None) -> list[EntityMention]:
+    article = article_of(text, title=title)
+    mentions = find_entities(article)
+    assert all(article.text[m.span.start : m.span.end] == m.text for m in mentions)
+    return mentions
+
+
+def texts_of(mentions: list[EntityMention], kind: str = "name") -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in mentions if m.kind == kind]
+
+
+CITY_UNIT = "o prefeito disse que a Defesa Civil de Campinas retirou 12 famílias de casa"
+
+
+def test_one_sentence_of_thousands_of_words() -> None:
+    mentions = stage_mentions(" ".join([CITY_UNIT] * 150) + ".")
+    assert texts_of(mentions) == [("Defesa Civil de Campinas", "ORG")] * 150
+    assert texts_of(mentions, "nominal") == [("prefeito", "PER")] * 150
+
+
+def test_role_before_a_name_at_the_end_of_a_long_sentence() -> None:
+    """The words before a name are read near it, not from the start of its 3,000-word sentence."""
+    text = " ".join([CITY_UNIT] * 200) + " e o prefeito Hermógenes Tavares Quintela agradeceu."
+    assert ("Hermógenes Tavares Quintela", "PER") in texts_of(stage_mentions(text))
+
+
+def test_text_without_punctuation() -> None:
+    unit = "o prefeito disse que a chuva de ontem deixou famílias sem casa"
+    mentions = stage_mentions(" ".join([unit] * 150))
+    assert texts_of(mentions) == []
+    assert len(texts_of(mentions, "nominal")) == 150
+
+
+def test_digit_runs_are_not_names() -> None:
+    runs = ".".join(["1"] * 600) + " mortos e " + ",".join(["1"] * 600) + " feridos, R$ 10" + ".000" * 600
+    mentions = stage_mentions("Foram " + runs + " em " + "/".join(["1"] * 600) + " na Bahia.")
+    assert ("Bahia", "LOC") in texts_of(mentions)
+    assert all(len(m.text) < 20 for m in mentions)
+
+
+def test_long_chain_of_capitalised_names() -> None:
+    chain = " ".join(("Marta", "Ribeiro", "Paulo", "Teixeira", "Luísa")[i % 5] for i in range(1500))
+    mentions = stage_mentions(f"O juiz {chain} disse que o caso segue em Campinas.")
+    assert ("Campinas", "LOC") in texts_of(mentions)
+    start, end = len("O juiz "), len("O juiz ") + len(chain)
+    assert all(start <= m.span.start and m.span.end <= end for m in mentions if m.text != "Campinas")
+
+
+def test_known_name_inside_a_long_title_case_headline() -> None:
+    """Sub-runs longer than any knowledge-base name are not looked up; known names are still found."""
+    words = " ".join(("Marta", "Ribeiro", "Paulo", "Teixeira")[i % 4] for i in range(400))
+    mentions = rule_entities(article_of("A chuva parou.", title=f"Banco Central Do Brasil Ouve {words}"))
+    assert ("Banco Central Do Brasil", "ORG") in texts_of(mentions)
+
+
+def test_repeated_connectors_are_not_a_name() -> None:
+    de_de = stage_mentions("A prefeitura " + "de " * 1500 + "Campinas decretou emergência.")
+    assert all(" de de " not in m.text for m in de_de)
+    mais_de = stage_mentions("Morreram " + "mais de " * 800 + "12 pessoas em Campinas.")
+    assert texts_of(mais_de) == [("Campinas", "LOC")]
+
+
+def test_weekday_and_date_chains_are_not_names() -> None:
+    unit = "nesta quinta-feira (13) ontem anteontem há três dias em 12 de março de 2025 dia 5 (14)"
+    mentions = stage_mentions(" ".join([unit] * 100) + " em Campinas.")
+    assert texts_of(mentions) == [("Campinas", "LOC")]
+
+
+def test_unclosed_brackets() -> None:
+    mentions = stage_mentions("O prefeito (" * 500 + "Campinas" + ")" * 250 + ".")
+    assert texts_of(mentions) == [("Campinas", "LOC")]
+    assert len(texts_of(mentions, "nominal")) == 500
+
+
+def test_unbalanced_quotation_marks() -> None:
+    lines = [f"O ministro disse {mark}que a Defesa Civil de Campinas agiu." for mark in "“\"«‘'—" * 40]
+    mentions = stage_mentions("\n".join(lines))
+    assert texts_of(mentions) == [("Defesa Civil de Campinas", "ORG")] * 240
+
+
+def test_text_in_capitals() -> None:
+    mentions = stage_mentions("\n".join(["O PREFEITO DE CAMPINAS DISSE QUE A DEFESA CIVIL AGIU."] * 100))
+    assert len(mentions) == 100
+    assert {m.text for m in mentions} == {"PREFEITO DE CAMPINAS"}
+
+
+def test_emoji_between_words() -> None:
+    mentions = stage_mentions("\n".join(["A Defesa Civil 🔥🚒 de Campinas 😀👍🏽 agiu 🇧🇷❤️."] * 100))
+    found = texts_of(mentions)
+    assert found.count(("Campinas", "LOC")) == 100
+    assert all("😀" not in text and "🔥" not in text for text, _ in found)
+
+
+def test_mixed_scripts() -> None:
+    line = "O governo de Москва e o de 北京 falaram com a Defesa Civil de Campinas القاهرة."
+    found = texts_of(stage_mentions("\n".join([line] * 100)))
+    assert found.count(("Defesa Civil de Campinas", "ORG")) == 100
+    assert all("北京" not in text or text == "北京" for text, _ in found)

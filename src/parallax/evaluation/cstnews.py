@@ -35,7 +35,7 @@ from pathlib import Path
 from sklearn.metrics import adjusted_mutual_info_score
 
 from parallax.evaluation.scores import GoldReport, bcubed
-from parallax.ingest import article_id, content_hash
+from parallax.ingest import body_article
 from parallax.model import Article, Batch, Sentence, Source, Span, Story
 from parallax.options import DEFAULT_PIPELINE, DOCUMENT_PIPELINE, Options
 from parallax.pipeline import run
@@ -97,16 +97,11 @@ def load_documents(path: Path) -> list[Document]:
 
 
 def _article(doc: Document, text: str, language: str | None = None) -> Article:
-    source = Source(path=f"cstnews/{doc.doc_id}")
-    digest = content_hash(text)
-    return Article(
-        id=article_id(source.key, digest),
-        source=source,
-        text=text,
-        content_hash=digest,
+    return body_article(
+        text,
+        Source(path=f"cstnews/{doc.doc_id}"),
         outlet=doc.outlet,
         published=doc.published,
-        body=Span(0, len(text)),
         language=language,
     )
 

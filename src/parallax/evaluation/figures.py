@@ -26,15 +26,14 @@ Run with ``parallax eval quantities|dates --gold DIR``.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from parallax.evaluation.gold import _match, _occurrences, _same_number, article_key, load_gold
+from parallax.evaluation.gold import _match, _occurrences, _same_number, article_key, load_gold, load_passages
 from parallax.evaluation.scores import GoldReport
-from parallax.ingest import article_id, content_hash, read_inputs
+from parallax.ingest import body_article, read_inputs
 from parallax.model import Article, Batch, DateExpression, Quantity, Source, Span
 from parallax.options import DOCUMENT_PIPELINE, Options
 from parallax.pipeline import run
@@ -174,29 +173,19 @@ def _corpus(gold_dir: Path, kind: str, options: Options) -> tuple[list[_Scored],
 
 def sentence_article(item: dict[str, Any]) -> Article:
     """A gold passage as an article with its language and publication date, the text being the body."""
-    text = str(item["text"])
-    source = Source(path=f"gold-sentences/{item['id']}")
-    digest = content_hash(text)
-    return Article(
-        id=article_id(source.key, digest),
-        source=source,
-        text=text,
-        content_hash=digest,
+    return body_article(
+        str(item["text"]),
+        Source(path=f"gold-sentences/{item['id']}"),
         language=item.get("language"),
         published=item.get("published"),
-        body=Span(0, len(text)),
     )
-
-
-def load_sentences(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _sentences(gold_dir: Path, kind: str, options: Options) -> list[_Scored]:
     path = gold_dir / "sentences" / f"{kind}.jsonl"
     if not path.is_file():
         return []
-    items = load_sentences(path)
+    items = load_passages(path)
     batch = Batch(articles=[sentence_article(item) for item in items])
     stages = dataclasses.replace(options, pipeline=SENTENCE_STAGES)
     done = run(batch, stages, provided=("removed", "language"))

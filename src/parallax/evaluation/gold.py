@@ -325,3 +325,9 @@ def evaluate(batch: Batch, gold_dir: Path) -> GoldReport:
     score_articles(batch, articles_gold, report)
     score_stories(batch, stories_gold, report)
     return report
+
+
+def load_passages(path: Path) -> list[dict[str, Any]]:
+    """The items of a sentence-gold file (``tests/gold/sentences/*.jsonl``), blank lines skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]

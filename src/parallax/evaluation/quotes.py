@@ -19,7 +19,6 @@ determiner.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -33,9 +32,10 @@ from parallax.evaluation.gold import (
     _speaker_names,
     article_key,
     load_gold,
+    load_passages,
 )
 from parallax.evaluation.scores import Score
-from parallax.ingest import article_id, content_hash, read_inputs
+from parallax.ingest import body_article, read_inputs
 from parallax.model import Article, Batch, Entity, Quote, Source, Span
 from parallax.options import DEFAULT_PIPELINE, Options
 from parallax.pipeline import run
@@ -307,25 +307,13 @@ def _score_examples(gold_dir: Path, options: Options, report: QuotesReport) -> N
             _score_article("examples", key, language, article, g["quotes"], entities, report)
 
 
-def load_passages(path: Path) -> list[dict[str, Any]]:
-    """The passages of a ``quotes.jsonl`` file (blank lines skipped)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def passage_article(item: dict[str, Any]) -> Article:
     """A gold passage as an article whose whole text is body (no headline, nothing removed)."""
-    text = str(item["text"])
-    source = Source(path=f"gold/sentences/{item['id']}")
-    digest = content_hash(text)
-    return Article(
-        id=article_id(source.key, digest),
-        source=source,
-        text=text,
-        content_hash=digest,
+    return body_article(
+        str(item["text"]),
+        Source(path=f"gold/sentences/{item['id']}"),
         language=item.get("language"),
         published=item.get("published"),
-        body=Span(0, len(text)),
     )
 
 

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from parallax.model import Article, Source, Span
+
 log = logging.getLogger("parallax.ingest")
 
 
@@ -49,3 +51,27 @@ def record_path(path: str, location: str) -> str:
     long as the file is not rewritten above it.
     """
     return f"{path}{location}"
+
+
+def body_article(
+    text: str,
+    source: Source,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    language: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """An article whose whole text is body (no header block): a record, a passage, a corpus document."""
+    digest = content_hash(text)
+    return Article(
+        id=article_id(source.key, digest),
+        source=source,
+        text=text,
+        content_hash=digest,
+        outlet=outlet,
+        title=title,
+        language=language,
+        published=published,
+        body=Span(0, len(text)),
+    )

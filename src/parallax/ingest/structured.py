@@ -42,11 +42,11 @@ from collections.abc import Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO
 
-from parallax.ingest.base import InputWarning, WarningSink, article_id, content_hash, log_warning, record_path
+from parallax.ingest.base import InputWarning, WarningSink, body_article, log_warning, record_path
 from parallax.ingest.decode import InputError, decode_bytes, human_size, repair
 from parallax.ingest.header import is_iso_date
 from parallax.ingest.html import parse_html, render_lines
-from parallax.model import Article, Rejected, Source, Span
+from parallax.model import Article, Rejected, Source
 from parallax.options import Options
 
 __all__ = ["FIELD_MAPPING", "iter_csv", "iter_json", "iter_jsonl", "record_to_article"]
@@ -182,18 +182,13 @@ def record_to_article(
         configured = ", ".join(options.languages)
         message = f"language {language!r} is not among the configured languages ({configured})"
         warn(InputWarning(where, message))
-    source = Source(path=path, url=meta.get("url"))
-    digest = content_hash(text)
-    return Article(
-        id=article_id(source.key, digest),
-        source=source,
-        text=text,
-        content_hash=digest,
+    return body_article(
+        text,
+        Source(path=path, url=meta.get("url")),
         outlet=meta.get("outlet"),
         title=meta.get("title"),
         language=language,
         published=meta.get("published") or options.default_published,
-        body=Span(0, len(text)),
     )
 
 

@@ -273,9 +273,14 @@ class RoleRef:
     explicit: bool = False  # the phrase itself names the country/institution
 
 
+#: Most words of a role noun ("chefe do estado-maior") and of a portfolio, as tried below.
+_ROLE_WORDS = 4
+_PORTFOLIO_WORDS = 5
+
+
 def _role_noun_at(words: Sequence[str], lex: NameLexicon) -> tuple[str, int] | None:
     """The longest role noun starting ``words`` (lower-case), and how many words it takes."""
-    for size in (4, 3, 2, 1):
+    for size in range(_ROLE_WORDS, 0, -1):
         if len(words) >= size:
             phrase = " ".join(words[:size])
             if phrase in lex.role_nouns:
@@ -284,7 +289,7 @@ def _role_noun_at(words: Sequence[str], lex: NameLexicon) -> tuple[str, int] | N
 
 
 def _portfolio_at(words: Sequence[str], lex: NameLexicon) -> tuple[str, int] | None:
-    for size in (5, 4, 3, 2, 1):
+    for size in range(_PORTFOLIO_WORDS, 0, -1):
         if len(words) >= size:
             phrase = " ".join(words[:size])
             if phrase in lex.portfolios:
@@ -575,7 +580,7 @@ def _split_org_connectors(article: Article, cand: list[Token], doc: _Doc) -> lis
     """Keep "e"/"and" inside organisation names only: "Lula e Alckmin" is two names."""
     if not any(t.lower in doc.lex.org_connectors for t in cand):
         return [cand]
-    if doc.kb.lookup(_text(article, cand)) or cand[0].lower in doc.lex.org_cues:
+    if (_kb_may_know(cand, doc) and doc.kb.lookup(_text(article, cand))) or cand[0].lower in doc.lex.org_cues:
         return [cand]
     parts: list[list[Token]] = [[]]
     for tok in cand:
@@ -595,9 +600,31 @@ def _strip_connectors(tokens: list[Token], lex: NameLexicon) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=4)
+def kb_max_tokens(kb: KnowledgeBase) -> int:
+    """The most words any name, alias, acronym or code of the knowledge base has.
+
+    Every token of a candidate keeps at least one word in its key, so a run of more
+    tokens than this is known to the knowledge base under no form: a long chain of
+    capitalised words is never looked up whole, nor any of its long sub-runs.
+    """
+    forms: list[str] = []
+    for record in kb.records.values():
+        forms.extend((record.name, *record.aliases))
+        forms.extend(getattr(record, "acronyms", ()))
+        forms.extend(getattr(record, "codes", ()))
+    return max((max(len(name_key(f).split()), len(f.split())) for f in forms), default=0)
+
+
+def _kb_may_know(tokens: Sequence[Token], doc: _Doc) -> bool:
+    return len(tokens) <= kb_max_tokens(doc.kb)
+
+
 def _kb_match(article: Article, tokens: Sequence[Token], doc: _Doc) -> Record | None:
     """The KB record a candidate names. A surname that is also a place or an organisation
     ("Montenegro") is the place unless the article says otherwise (see :func:`_propagate`)."""
+    if not _kb_may_know(tokens, doc):
+        return None
     text = _text(article, tokens)
     found = doc.kb.lookup(text, countries=doc.countries)
     if not found:
@@ -632,7 +659,7 @@ def _strip_titles(
     while len(tokens) > 1:
         if _kb_match(article, tokens, doc) is not None:
             break
-        words = [t.lower for t in tokens]
+        words = [t.lower for t in tokens[: 4 + _PORTFOLIO_WORDS]]  # a title, a connector, a portfolio
         if lex.lang == "en" and doc.kb.demonym(tokens[0].text, lex.lang) is not None:
             out_demonyms.append(tokens[0])
             tokens = tokens[1:]
@@ -673,12 +700,13 @@ def _split_at_heads(article: Article, tokens: list[Token], doc: _Doc) -> list[li
             break
         left, right = tokens[:i], tokens[j:]
         right_record = _kb_match(article, right, doc)
-        right_text = _text(article, right)
-        person_right = doc.kb.best(right_text, "PER") is not None or right[0].lower in all_first_names()
-        if len(left) == 1 and left[0].lower in lex.generic | lex.stop and person_right:
+        person_right = (
+            _kb_may_know(right, doc) and doc.kb.best(_text(article, right), "PER") is not None
+        ) or right[0].lower in all_first_names()
+        if len(left) == 1 and (left[0].lower in lex.generic or left[0].lower in lex.stop) and person_right:
             return [right]  # "Governo de Luís Montenegro": the person, not a government's name
         first = left[1] if left[0].is_ordinal and len(left) > 1 else left[0]
-        head_left = first.lower in lex.org_cues | lex.loc_cues | lex.misc_cues
+        head_left = first.lower in lex.org_cues or first.lower in lex.loc_cues or first.lower in lex.misc_cues
         if tokens[j].lower in lex.org_cues and not head_left:
             return [left, *_split_at_heads(article, right, doc)]
         if len(right) == 1 and right[0].is_acronym and not head_left:
@@ -728,7 +756,7 @@ def _segment_uncertain(article: Article, tokens: list[Token], doc: _Doc) -> list
     conn = {w for c in doc.lex.connectors for w in c.split()} | doc.lex.org_connectors
     while p < n:
         matched = 0
-        for q in range(n, p, -1):
+        for q in range(min(n, p + kb_max_tokens(doc.kb)), p, -1):  # no longer run is a known name
             if tokens[q - 1].lower in conn:
                 continue
             if _kb_match(article, tokens[p:q], doc) is not None:
@@ -779,13 +807,36 @@ def _is_portfolio(article: Article, chunk: Sequence[Token], seg_start: int, lex:
     return " ".join(t.lower for t in chunk) in lex.portfolios
 
 
+_LEFT_WORD_RE = re.compile(r"[\w][\w'’-]*|[,;:()“”\"]")
+_WORD_CHAR_RE = re.compile(r"[\w'’-]")
+_RIGHT_WORD_RE = re.compile(r"[\w][\w'’-]*")
+#: Characters of context read after a name: its apposition, "(SP)", ", de 45 anos" and next words.
+_RIGHT_WINDOW = 200
+
+
 def _left_words(article: Article, seg_start: int, pos: int, n: int = 4) -> list[str]:
-    before = article.text[seg_start:pos]
-    return [w.casefold() for w in re.findall(r"[\w][\w'’-]*|[,;:()“”\"]", before)][-n:]
+    """The last ``n`` words and marks before ``pos`` in its segment.
+
+    Only a window before ``pos`` is read (widened until it holds ``n`` of them), so a
+    5,000-word sentence costs no more per name than a short one. The window starts
+    where no word runs across its edge, so it finds exactly what a scan from the
+    segment's start would.
+    """
+    text = article.text
+    width = 16 * (n + 1)
+    while True:
+        start = max(seg_start, pos - width)
+        while start > seg_start and _WORD_CHAR_RE.match(text, start - 1):
+            start -= 1
+        found = _LEFT_WORD_RE.findall(text, start, pos)
+        if len(found) >= n or start == seg_start:
+            return [w.casefold() for w in found[-n:]]
+        width *= 4
 
 
 def _right_text(article: Article, pos: int, seg_end: int) -> str:
-    return article.text[pos:seg_end]
+    """The start of the segment after ``pos``: enough for every pattern read there."""
+    return article.text[pos : min(seg_end, pos + _RIGHT_WINDOW)]
 
 
 def _type_candidate(article: Article, cand: _Candidate, seg: tuple[int, int], doc: _Doc) -> None:
@@ -801,7 +852,7 @@ def _type_candidate(article: Article, cand: _Candidate, seg: tuple[int, int], do
     record = _kb_match(article, cand.tokens, doc)
     left = _left_words(article, seg[0], cand.start)
     right = _right_text(article, cand.end, seg[1])
-    right_words = [w.casefold() for w in re.findall(r"[\w][\w'’-]*", right)][:3]
+    right_words = [m.group().casefold() for m in itertools.islice(_RIGHT_WORD_RE.finditer(right), 3)]
     last_left = left[-1] if left else ""
     left_phrases = {" ".join(left[-k:]) for k in (1, 2, 3) if len(left) >= k}
     role_before = last_left.startswith("ex-") or any(
@@ -1021,27 +1072,31 @@ def _nominal_mentions(
     out: list[EntityMention] = []
     lowered = [t.lower for t in tokens]
     name_starts = {c.start: c for c in names}
+    loc_starts: dict[int, _Candidate] = {}
+    for c in names:
+        if c.type == "LOC":
+            loc_starts.setdefault(c.start, c)
+    person_ends = frozenset(c.end for c in name_starts.values() if c.type == "PER")
+
+    def role_at(k: int) -> tuple[str, int] | None:  # a window, not the rest of a 5,000-word sentence
+        return _role_noun_at(lowered[k : k + _ROLE_WORDS], lex)
+
     i = 0
     while i < len(tokens):
-        found = _role_noun_at(lowered[i:], lex)
+        found = role_at(i)
         prefix_start: int | None = None
         if found is None and lex.lang == "en":
             # "Brazil's president", "Brazilian president", "US President"
-            for c in names:
-                if c.start == tokens[i].start and c.type == "LOC":
-                    j = i + len(c.tokens)
-                    if j < len(tokens) and tokens[j].text in ("'s", "’s"):
-                        j += 1
-                    if _role_noun_at(lowered[j:], lex) is not None:
-                        prefix_start, found = tokens[i].start, _role_noun_at(lowered[j:], lex)
-                        i = j
-                    break
-            if (
-                found is None
-                and doc.kb.demonym(tokens[i].text, "en")
-                and _role_noun_at(lowered[i + 1 :], lex)
-            ):
-                prefix_start, found = tokens[i].start, _role_noun_at(lowered[i + 1 :], lex)
+            place = loc_starts.get(tokens[i].start)
+            if place is not None:
+                j = i + len(place.tokens)
+                if j < len(tokens) and tokens[j].text in ("'s", "’s"):
+                    j += 1
+                if role_at(j) is not None:
+                    prefix_start, found = tokens[i].start, role_at(j)
+                    i = j
+            if found is None and doc.kb.demonym(tokens[i].text, "en") and role_at(i + 1):
+                prefix_start, found = tokens[i].start, role_at(i + 1)
                 i += 1
         if found is None:
             i += 1
@@ -1066,7 +1121,7 @@ def _nominal_mentions(
             k = j + 1
             if k < len(tokens) and f"{lowered[j]} {lowered[k]}" in lex.connectors:
                 k += 1
-            portfolio = _portfolio_at(lowered[k:], lex)
+            portfolio = _portfolio_at(lowered[k : k + _PORTFOLIO_WORDS], lex)
             if portfolio is not None and "minister" in lex.role_nouns[noun]:
                 end_tok = k + portfolio[1] - 1
             elif k in range(len(tokens)) and tokens[k].start in name_starts:
@@ -1097,7 +1152,7 @@ def _nominal_mentions(
         start = prefix_start if prefix_start is not None else tokens[start_tok].start
         end = tokens[end_tok].end
         if _attached_to_name(
-            tokens, start_tok - (0 if prefix_start is not None else 1), end_tok, name_starts, lex
+            tokens, start_tok - (0 if prefix_start is not None else 1), end_tok, name_starts, person_ends, lex
         ):
             i = end_tok + 1  # "o presidente Lula", "Lula, o presidente brasileiro,": the name is the mention
             continue
@@ -1111,7 +1166,12 @@ def _nominal_mentions(
 
 
 def _attached_to_name(
-    tokens: Sequence[Token], first: int, last: int, name_starts: dict[int, _Candidate], lex: NameLexicon
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    name_starts: dict[int, _Candidate],
+    person_ends: frozenset[int],
+    lex: NameLexicon,
 ) -> bool:
     """A role phrase used as a title or in apposition to a person's name is not a mention of its own."""
 
@@ -1135,8 +1195,7 @@ def _attached_to_name(
         if person_at(k):
             return True  # "o presidente francês, Emmanuel Macron", "O comandante ..., tenente-coronel X"
     if first >= 2 and tokens[first - 1].text == ",":
-        ends = {c.end for c in name_starts.values() if c.type == "PER"}
-        return tokens[first - 2].end in ends  # "Emmanuel Macron, o presidente francês"
+        return tokens[first - 2].end in person_ends  # "Emmanuel Macron, o presidente francês"
     return False
 
 

@@ -8,6 +8,8 @@ the corpus does not teach: nominal role mentions, demonyms, and MISC names.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from typing import Literal
 import pycrfsuite
 
 from parallax.model import Article, EntityMention, EntityType, Span
+from parallax.nlp.entities import Token
 from parallax.nlp.ner.features import article_features, article_segments
 
 #: The labels a model may emit that become name mentions; others (TEMPO, VALOR) are dropped.
@@ -95,9 +98,31 @@ def tag_article(
     ):
         labels = tagger.tag(feats)
         for first, stop, kind in bio_spans(labels):
-            if kind in NAME_TYPES:
+            if kind in NAME_TYPES and _name_shaped(segment.tokens[first:stop]):
                 out.append(TaggedSpan(segment.tokens[first].start, segment.tokens[stop - 1].end, kind))
     return out
+
+
+#: Lower-case words a name may hold in a row after its first capital ("Rio de Janeiro").
+_MAX_LOWER_RUN = 2
+#: Tokens without a letter a name may hold in a row (an address: "Área Industrial 88.104-800").
+_MAX_UNLETTERED_RUN = 8
+
+
+def _name_shaped(tokens: Sequence[Token]) -> bool:
+    """Whether a tagged span looks like a name: on "de de de ..." or "1.1.1.1 ..." the tagger,
+    trained on prose, may run one label across hundreds of tokens. Leading lower-case
+    words are a title that :func:`_without_title` strips."""
+    capital_seen = False
+    lower = unlettered = 0
+    for tok in tokens:
+        first = tok.text[:1]
+        capital_seen = capital_seen or first.isupper()
+        lower = lower + 1 if capital_seen and first.islower() else 0
+        unlettered = 0 if any(c.isalpha() for c in tok.text) else unlettered + 1
+        if lower > _MAX_LOWER_RUN or unlettered > _MAX_UNLETTERED_RUN:
+            return False
+    return True
 
 
 def combine(
@@ -122,11 +147,13 @@ def combine(
         EntityMention(text=article.text[t.start : t.end], type=_entity_type(t.type), span=span, kind="name")
         for t, span in zip(tagged, spans, strict=True)
     ]
+    coverage = _Coverage(covered)
     for m in rule_mentions:
-        if m.kind == "nominal" and not any(s.overlaps(m.span) and s.start <= m.span.start for s in covered):
+        # a covering span starts at or before the mention (and before its end) and ends after its start
+        if m.kind == "nominal" and not coverage.reaches(min(m.span.start, m.span.end - 1), m.span.start):
             out.append(m)  # "prefeito de Jacobina" holds the name "Jacobina": both are kept
             continue
-        if any(s.overlaps(m.span) for s in covered):
+        if coverage.reaches(m.span.end - 1, m.span.start):  # some tagged span overlaps it
             continue
         if m.kind == "name" and m.type in NAME_TYPES and policy == "crf":
             continue
@@ -134,6 +161,23 @@ def combine(
     kind_order = {"name": 0, "nominal": 1, "demonym": 2}
     out.sort(key=lambda m: (m.span.start, kind_order[m.kind], -m.span.end))
     return out
+
+
+class _Coverage:
+    """Spans sorted by start with the furthest end reached so far: overlap tests in log time,
+    so that an article with thousands of names and mentions is not compared pair by pair."""
+
+    __slots__ = ("_furthest", "_starts")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._furthest = list(itertools.accumulate((s.end for s in ordered), max))
+
+    def reaches(self, last_start: int, beyond: int) -> bool:
+        """Whether a span starting at or before ``last_start`` ends after ``beyond``."""
+        k = bisect.bisect_right(self._starts, last_start)
+        return k > 0 and self._furthest[k - 1] > beyond
 
 
 def _without_title(article: Article, span: TaggedSpan) -> TaggedSpan | None:

@@ -232,6 +232,7 @@ ROLE_CLASSES: dict[str, str] = {
         )
     },
     **{noun: "mayor" for noun in ("prefeito", "prefeita", "autarca", "edil", "presidente da câmara")},
+    **{noun: "coach" for noun in ("técnico", "técnica", "treinador", "treinadora", "comandante técnico")},
     **{
         noun: "owner"
         for noun in (
