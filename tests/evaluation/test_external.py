@@ -147,12 +147,13 @@ def test_real_cstnews_relations_floor(shared_data: Path) -> None:
 
 @pytest.mark.shared_data
 def test_real_harem_dev_floor(shared_data: Path) -> None:
-    # The CRF tagger learned from the train split (docs/ner-model.md) gives 0.59 on dev, the
-    # rules alone 0.43; the project's target of 0.75 is not reached yet, so this is a floor.
+    # The CRF tagger learned from the train split with word clusters (docs/ner-model.md) gives
+    # 0.648 on dev (PER 0.769, LOC 0.644), the rules alone 0.49; the project's target of 0.75
+    # is not reached yet, so this is a floor.
     report = evaluate_harem(harem_file(shared_data / "harem"))
     micro = report.scores["HAREM micro (PER+ORG+LOC)"]
-    assert micro.f1 >= 0.55
-    assert report.scores["HAREM PER"].f1 >= 0.55 and report.scores["HAREM LOC"].f1 >= 0.55
+    assert micro.f1 >= 0.62
+    assert report.scores["HAREM PER"].f1 >= 0.70 and report.scores["HAREM LOC"].f1 >= 0.60
 
 
 def test_eval_gold_scores_a_corpus_against_its_gold(tmp_path: Path) -> None:

@@ -6,7 +6,13 @@ from nlp_builders import make_article
 
 from parallax.model import Article, EntityMention, Span
 from parallax.nlp.entities import find_entities, rule_entities
-from parallax.nlp.ner.features import article_features, article_segments, document_words
+from parallax.nlp.ner.features import (
+    article_features,
+    article_segments,
+    cluster_features,
+    document_words,
+    word_clusters,
+)
 from parallax.nlp.ner.tagger import TaggedSpan, bio_spans, combine, load_tagger, model_path
 
 
@@ -42,6 +48,18 @@ def test_document_words_separate_ordinary_and_name_capitals() -> None:
     words = document_words(article_segments(article))
     assert "casa" in words.lowercase
     assert "braga" in words.midsentence_caps
+
+
+def test_word_clusters_group_names_of_one_kind() -> None:
+    assert len(word_clusters()) > 20000
+    lisboa, porto, joao, pedro = (cluster_features(w) for w in ("Lisboa", "Porto", "João", "Pedro"))
+    assert len(lisboa) == 3 and lisboa[0].startswith("c64=")
+    assert lisboa[1] == porto[1] and joao[1] == pedro[1] and lisboa[1] != joao[1]
+    assert cluster_features("LISBOA") == lisboa  # capitals fall back to the capitalised word
+    assert cluster_features("xqzvkw") == ("c=none",)
+    article = make_article("O navio chegou ao Porto ontem.")
+    features = article_features(article, article_segments(article), [], ["PT"])[0]
+    assert porto[2] in features[4] and "-1:" + porto[2] in features[5] and "2:" + porto[2] in features[2]
 
 
 def test_the_model_ships_with_the_package() -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import simplemma
 
@@ -38,6 +39,12 @@ _CITY_ALTERNATES_POPULATION = 400000
 
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 _DIGITS = re.compile(r"\d")
+#: The word-cluster table (built by :mod:`parallax.nlp.ner.build_clusters`) and its
+#: granularities, coarse to fine; its features reach this far to each side.
+_CLUSTER_FILE = "word-clusters.tsv"
+_CLUSTER_NAMES = ("c64", "c256", "c1024")
+_CLUSTER_WINDOW = (-2, -1, 1, 2)
+_NO_CLUSTER = ("c=none",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,27 @@ def _word_features(text: str, lang: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word → cluster features ("c64=12", "c256=140", ...) of the shipped table."""
+    path = resources.files("parallax.nlp.ner").joinpath("models", _CLUSTER_FILE)
+    names: dict[str, str] = {}
+    table: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, *ids = line.split("\t")
+        table[word] = tuple(
+            names.setdefault(f"{n}={i}", f"{n}={i}") for n, i in zip(_CLUSTER_NAMES, ids, strict=True)
+        )
+    return table
+
+
+@lru_cache(maxsize=65536)
+def cluster_features(text: str) -> tuple[str, ...]:
+    """The clusters of a word as printed, else lower-cased or capitalised ("LISBOA" → "Lisboa")."""
+    table = word_clusters()
+    return table.get(text) or table.get(text.lower()) or table.get(text.capitalize()) or _NO_CLUSTER
+
+
 def _shape(text: str) -> str:
     """ "Xx" for "Lisboa", "X" for "ONU", "d" for "2024", "x-Xx" for "al-Sisi" (runs squeezed)."""
     out: list[str] = []
@@ -145,6 +173,17 @@ def _gazetteer_tags(article: Article, tokens: Sequence[Token], countries: Sequen
     kb = load_kb()
     cities = city_keys()
     tags = [""] * len(tokens)
+    known: dict[str, str | None] = {}  # a text's label, looked up once: long name chains repeat
+
+    def label_of(text: str) -> str | None:
+        if text not in known:
+            record = kb.best(text, None, countries)
+            if record is not None and not kb.is_common_word_alias(record, text):
+                known[text] = record.type
+            else:
+                known[text] = "CITY" if name_key(text) in cities else None
+        return known[text]
+
     i = 0
     while i < len(tokens):
         if not tokens[i].text[:1].isupper() or not tokens[i].text[:1].isalpha():
@@ -155,13 +194,9 @@ def _gazetteer_tags(article: Article, tokens: Sequence[Token], countries: Sequen
             last = tokens[i + n - 1]
             if not last.text[:1].isupper():
                 continue
-            text = article.text[tokens[i].start : last.end]
-            record = kb.best(text, None, countries)
-            if record is not None and not kb.is_common_word_alias(record, text):
-                hit = (n, record.type)
-                break
-            if name_key(text) in cities:
-                hit = (n, "CITY")
+            label = label_of(article.text[tokens[i].start : last.end])
+            if label is not None:
+                hit = (n, label)
                 break
         if hit is None:
             i += 1
@@ -237,6 +272,7 @@ def segment_features(
     tokens = segment.tokens
     lang = lexicon(article.language).lang
     words = [_word_features(t.text, lang) for t in tokens]
+    clusters = [cluster_features(t.text) for t in tokens]
     gaz = _gazetteer_tags(article, tokens, countries)
     rules = _rule_tags(tokens, rule_mentions)
     n = len(tokens)
@@ -251,7 +287,10 @@ def segment_features(
     out: list[list[str]] = []
     for k, tok in enumerate(tokens):
         own = words[k]
-        feats = ["bias", *own, *segment_feats]
+        feats = ["bias", *own, *segment_feats, *clusters[k]]
+        for d in _CLUSTER_WINDOW:
+            if 0 <= k + d < n:
+                feats.extend(f"{d}:{c}" for c in clusters[k + d])
         if tok.initial:
             feats.append("initial")
         if document is not None and tok.text[:1].isupper():
@@ -305,6 +344,8 @@ __all__ = [
     "article_features",
     "article_segments",
     "city_keys",
+    "cluster_features",
     "document_words",
     "segment_features",
+    "word_clusters",
 ]

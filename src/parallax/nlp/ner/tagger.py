@@ -28,6 +28,8 @@ from parallax.nlp.ner.features import article_features, article_segments
 NAME_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC"})
 
 _FIRST_CAPITAL = re.compile(r"(?<![\w-])[A-ZÀ-Ý0-9]")
+#: A sentence-initial article before a lower-case title ("O juiz Fulano"): part of the title.
+_ARTICLE_BEFORE_TITLE = re.compile(r"(?:O|A|Os|As)\s+(?=[a-zà-ÿ])")
 
 #: Shipped models by language code.
 MODELS: dict[str, str] = {"pt": "pt-harem.crfsuite"}
@@ -115,8 +117,12 @@ def _name_shaped(tokens: Sequence[Token]) -> bool:
     words are a title that :func:`_without_title` strips."""
     capital_seen = False
     lower = unlettered = 0
+    previous = ""
     for tok in tokens:
         first = tok.text[:1]
+        if first.islower() and tok.text == previous:  # "de de": no name repeats a small word
+            return False
+        previous = tok.text
         capital_seen = capital_seen or first.isupper()
         lower = lower + 1 if capital_seen and first.islower() else 0
         unlettered = 0 if any(c.isalpha() for c in tok.text) else unlettered + 1
@@ -142,6 +148,7 @@ def combine(
     rule_types = {(m.span.start, m.span.end): m.type for m in rule_mentions if m.kind == "name"}
     covered = [Span(t.start, t.end) for t in tagged]  # a stripped title is no mention of its own either
     tagged = [_typed(t, rule_types, known) for t in (_without_title(article, t) for t in tagged) if t]
+    tagged = _with_rule_forenames(tagged, rule_mentions)
     spans = [Span(t.start, t.end) for t in tagged]
     out = [
         EntityMention(text=article.text[t.start : t.end], type=_entity_type(t.type), span=span, kind="name")
@@ -181,14 +188,37 @@ class _Coverage:
 
 
 def _without_title(article: Article, span: TaggedSpan) -> TaggedSpan | None:
-    """The span from its first capitalised word on, or None when it has none."""
+    """The span from its first capitalised word on ("O juiz" before it is a title too),
+    or None when it has none."""
     if span.type != "PER":
         return span
     text = article.text[span.start : span.end]
     match = _FIRST_CAPITAL.search(text)
+    if match is not None and _ARTICLE_BEFORE_TITLE.match(text, match.start()):
+        match = _FIRST_CAPITAL.search(text, match.end())
     if match is None:
         return None
     return TaggedSpan(span.start + match.start(), span.end, span.type) if match.start() else span
+
+
+def _with_rule_forenames(tagged: Sequence[TaggedSpan], rules: Sequence[EntityMention]) -> list[TaggedSpan]:
+    """A tagged person that the rules read longer, ending on the same word, takes the rules' start
+    ("Maria da Conceição Tavares" where the tagger kept "Conceição Tavares"), unless another
+    tagged name lies in between."""
+    person_starts = {m.span.end: m.span.start for m in rules if m.kind == "name" and m.type == "PER"}
+    ends = sorted(t.end for t in tagged)
+    out: list[TaggedSpan] = []
+    for t in tagged:
+        start = person_starts.get(t.end)
+        if (
+            t.type == "PER"
+            and start is not None
+            and start < t.start
+            and bisect.bisect_right(ends, t.start) == bisect.bisect_right(ends, start)
+        ):
+            t = TaggedSpan(start, t.end, t.type)
+        out.append(t)
+    return out
 
 
 def _typed(
