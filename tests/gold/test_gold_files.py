@@ -13,54 +13,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
+
+from parallax.clean.agencies import agencies
+from parallax.model import CreditKind
+from parallax.report.validation import schema
 
 GOLD_DIR = Path(__file__).resolve().parent
 ROOT = GOLD_DIR.parents[1]
 EXAMPLES = ROOT / "examples"
 
-REASONS = {
-    "navigation",
-    "share_prompt",
-    "advert",
-    "newsletter_prompt",
-    "subscription",
-    "cookie_banner",
-    "teaser",
-    "social_embed",
-    "byline",
-    "caption",
-    "comments",
-    "footer",
-    "empty_heading",
-}
-CREDIT_KINDS = {"dateline", "attribution", "byline", "with_agencies", "embedded_post"}
-AGENCIES = {
-    "Reuters",
-    "Associated Press",
-    "AFP",
-    "EFE",
-    "Lusa",
-    "Agência Brasil",
-    "Agência Estado",
-    "Folhapress",
-    "ANSA",
-    "DPA",
-    "Xinhua",
-    "TASS",
-    "RIA Novosti",
-    "Sputnik",
-    "KCNA",
-    "Yonhap",
-    "Kyodo",
-    "Anadolu",
-    "Al Jazeera",
-    "BBC",
-    "DW",
-    "RFI",
-}
+#: The report schema's vocabulary (the schema test keeps it equal to docs/architecture.md's).
+REASONS = set(schema()["$defs"]["removedLine"]["properties"]["reason"]["enum"])
+CREDIT_KINDS = set(get_args(CreditKind)) - {"copied"}
+#: Canonical names of the agency registry (clean/data/agencies.json).
+AGENCIES = {agency.name for agency in agencies()}
 ENTITY_TYPES = {"PER", "ORG", "LOC", "MISC"}
 QUOTE_KINDS = {"direct", "partial", "indirect"}
 # "pp" (percentage points) is the one addition to the unit list of docs/architecture.md (see README.md)

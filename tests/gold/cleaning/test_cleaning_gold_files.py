@@ -14,53 +14,22 @@ import json
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
+from parallax.clean.agencies import agencies
+from parallax.model import CreditKind
+from parallax.report.validation import schema
+
 CORPUS = Path(__file__).resolve().parent
 
-REASONS = {
-    "navigation",
-    "share_prompt",
-    "advert",
-    "newsletter_prompt",
-    "subscription",
-    "cookie_banner",
-    "teaser",
-    "social_embed",
-    "byline",
-    "caption",
-    "comments",
-    "footer",
-    "empty_heading",
-}
+#: The report schema's vocabulary (the schema test keeps it equal to docs/architecture.md's).
+REASONS = set(schema()["$defs"]["removedLine"]["properties"]["reason"]["enum"])
 # "copied" is inferred across articles and scored per story, never on a page
-CREDIT_KINDS = {"dateline", "attribution", "byline", "with_agencies", "embedded_post"}
-AGENCIES = {
-    "Reuters",
-    "Associated Press",
-    "AFP",
-    "EFE",
-    "Lusa",
-    "Agência Brasil",
-    "Agência Estado",
-    "Folhapress",
-    "ANSA",
-    "DPA",
-    "Xinhua",
-    "TASS",
-    "RIA Novosti",
-    "Sputnik",
-    "KCNA",
-    "Yonhap",
-    "Kyodo",
-    "Anadolu",
-    "Al Jazeera",
-    "BBC",
-    "DW",
-    "RFI",
-}
+CREDIT_KINDS = set(get_args(CreditKind)) - {"copied"}
+#: Canonical names of the agency registry (clean/data/agencies.json).
+AGENCIES = {agency.name for agency in agencies()}
 #: How a credited agency may be printed on a page, besides its canonical name.
 PRINTED = {"Associated Press": ("(AP)",), "Agência Estado": ("Estadão Conteúdo",)}
 SYSTEMS = {
