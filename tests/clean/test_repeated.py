@@ -170,7 +170,7 @@ def test_lines_removed_before_cleaning_stay_and_are_not_recorded_twice() -> None
     )
     cleaned = clean_article(article, OPTIONS)
     assert removed(cleaned) == [
-        ("Menu principal", "html_boilerplate"),
+        ("Menu principal", "navigation"),  # the generic HTML reason gives way to the line's own
         ("Gazeta Shopping", "html_boilerplate"),
         ("Publicidade", "advert"),
     ]
@@ -186,3 +186,14 @@ def test_a_removed_span_covering_part_of_a_line_keeps_the_whole_line_out_of_the_
     cleaned = clean_article(article, OPTIONS)
     assert removed(cleaned) == [("Compartilhe", "html_boilerplate")]
     assert cleaned.title == "Chuva forte alaga ruas do centro de Jundiaí"
+
+
+def test_the_generic_html_reason_gives_way_to_what_the_line_says() -> None:
+    text = "Chuva forte alaga ruas do centro de Jundiaí\nCompartilhe no WhatsApp\nA chuva alagou doze ruas.\n"
+    start = text.index("Compartilhe")
+    line = "Compartilhe no WhatsApp"
+    preset = RemovedLine(line, "html_boilerplate", Span(start, start + len(line)))
+    article = Article(id="h", source=Source(path="p.html"), text=text, content_hash="h", removed=[preset])
+    cleaned = clean_article(article, OPTIONS)
+    assert removed(cleaned) == [(line, "share_prompt")]
+    assert [r.span for r in cleaned.removed] == [preset.span]

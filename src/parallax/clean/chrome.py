@@ -513,6 +513,11 @@ def _mark_embeds(infos: list[_Info], doc_lang: str | None) -> None:
                 changed = True
 
 
+#: The reason HTML ingest gives a visible line outside trafilatura's main text when the markup
+#: says nothing more precise; cleaning may replace it with what the line's words show.
+GENERIC_HTML_REASON = "html_boilerplate"
+
+
 def _preset_reasons(lines: Sequence[Line], removed: Sequence[RemovedLine]) -> dict[int, str]:
     """Reason of each line that a line already removed overlaps (the one reaching furthest)."""
     if not removed:
@@ -1040,7 +1045,10 @@ def classify_lines(
     _mark_empty_headings(infos, title)
     for index, reason in preset.items():
         if index < len(infos):
-            infos[index].reason = reason  # an earlier step's verdict stands, even on the printed headline
+            # An earlier step's verdict stands, even on the printed headline; only its generic
+            # "outside the main text" reason gives way to what the line itself says it is.
+            specific = _pattern_reason(infos[index], c) if reason == GENERIC_HTML_REASON else None
+            infos[index].reason = specific or reason
     reasons = {info.line.index: info.reason for info in infos if info.reason is not None}
     return reasons, title, doc_lang
 
@@ -1070,7 +1078,12 @@ def clean_article(article: Article, options: Options, repeated: frozenset[str] =
         for li in lines
         if li.index in reasons and li.index not in preset
     ]
-    removed = sorted([*article.removed, *added], key=lambda r: (r.span.start, r.span.end))
+    refined = {li.span: reasons[li.index] for li in lines if preset.get(li.index) == GENERIC_HTML_REASON}
+    kept = [
+        dataclasses.replace(r, reason=refined.get(r.span, r.reason)) if r.reason == GENERIC_HTML_REASON else r
+        for r in article.removed
+    ]
+    removed = sorted([*kept, *added], key=lambda r: (r.span.start, r.span.end))
     title, title_span = article.title, None
     if title_index is not None:
         line = lines[title_index]
