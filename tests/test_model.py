@@ -18,6 +18,7 @@ from parallax.model import (
     ConflictValue,
     Credit,
     DateExpression,
+    Duplicate,
     Entity,
     EntityMention,
     Evidence,
@@ -33,6 +34,7 @@ from parallax.model import (
     SpanRef,
     Speaker,
     Story,
+    VersionChange,
     from_dict,
     to_dict,
 )
@@ -119,6 +121,26 @@ def articles(draw: st.DrawFn) -> Article:
         dates=draw(
             st.lists(
                 st.builds(DateExpression, words, spans, st.sampled_from([None, "2025-03"]), st.booleans())
+            )
+        ),
+        duplicate_of=draw(
+            st.one_of(
+                st.none(),
+                st.builds(Duplicate, ids, st.sampled_from(["exact", "near"]), st.floats(0, 1, width=32)),
+            )
+        ),
+        change=draw(
+            st.one_of(
+                st.none(),
+                st.builds(
+                    VersionChange,
+                    ids,
+                    st.integers(1, 9),
+                    st.integers(0, 99),
+                    st.integers(0, 99),
+                    st.booleans(),
+                    st.lists(words, max_size=3),
+                ),
             )
         ),
     )

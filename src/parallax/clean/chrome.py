@@ -35,6 +35,7 @@ from parallax.clean.language import classify_line
 from parallax.clean.lexicons import LEXICONS, Lexicon
 from parallax.clean.repeated import line_key
 from parallax.clean.text import Line, body_lines
+from parallax.ingest.base import GENERIC_HTML_REASON
 from parallax.model import Article, RemovedLine
 from parallax.options import Options
 from parallax.text import squash_chars, strip_accents
@@ -511,11 +512,6 @@ def _mark_embeds(infos: list[_Info], doc_lang: str | None) -> None:
             ):
                 info.reason = "social_embed"
                 changed = True
-
-
-#: The reason HTML ingest gives a visible line outside trafilatura's main text when the markup
-#: says nothing more precise; cleaning may replace it with what the line's words show.
-GENERIC_HTML_REASON = "html_boilerplate"
 
 
 def _preset_reasons(lines: Sequence[Line], removed: Sequence[RemovedLine]) -> dict[int, str]:

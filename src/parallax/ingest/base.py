@@ -16,6 +16,10 @@ from parallax.model import Article, Source, Span
 
 log = logging.getLogger("parallax.ingest")
 
+#: The reason of an HTML page's visible line outside the main text when the markup says
+#: nothing more precise; cleaning may replace it with what the line's own words show.
+GENERIC_HTML_REASON = "html_boilerplate"
+
 
 @dataclass(frozen=True, slots=True)
 class InputWarning:

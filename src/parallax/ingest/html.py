@@ -30,7 +30,14 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from parallax.ingest.base import InputWarning, WarningSink, article_id, content_hash, log_warning
+from parallax.ingest.base import (
+    GENERIC_HTML_REASON,
+    InputWarning,
+    WarningSink,
+    article_id,
+    content_hash,
+    log_warning,
+)
 from parallax.ingest.decode import InputError, check_not_binary, decode_bytes, repair
 from parallax.ingest.header import is_iso_date
 from parallax.model import Article, RemovedLine, Source, Span
@@ -53,7 +60,7 @@ HTML_REASONS: tuple[str, ...] = (
     "byline",
     "navigation",
     "footer",
-    "html_boilerplate",
+    GENERIC_HTML_REASON,
 )
 
 #: Never visible: their text is code, data or fallback content.
@@ -93,7 +100,7 @@ _MIN_PROSE_WORDS = 10
 #: are removed too, when no longer than this: a paragraph in an oddly named box stays.
 _MAX_CHROME_WORDS = 25
 #: Markup hints strong enough to overrule trafilatura inside the article container.
-_OVERRULING = frozenset(HTML_REASONS) - {"footer", "html_boilerplate"}
+_OVERRULING = frozenset(HTML_REASONS) - {"footer", GENERIC_HTML_REASON}
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -489,7 +496,7 @@ def line_reason(line: Line, authors: Sequence[str], hints: _Hints) -> str:
     folded = line.text.casefold()
     if any(author in folded for author in authors):
         return "byline"
-    return "html_boilerplate"
+    return GENERIC_HTML_REASON
 
 
 def _headline(lines: Sequence[Line], first_main: int, titles: Sequence[str]) -> int | None:
