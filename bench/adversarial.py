@@ -1,6 +1,7 @@
 """Adversarial inputs: every document stage timed at growing sizes, flagging super-linear growth.
 
-Usage: ``python bench/adversarial.py [--words 5000] [--kinds long_sentence,emoji] [--max-seconds 20]``
+Usage: ``python bench/adversarial.py [--words 5000] [--kinds long_sentence,emoji] [--max-seconds 20]
+[--name-tagger e5]``
 
 Each kind of bad input (unbalanced quotation marks, one 5,000-word sentence, 50,000
 characters without punctuation, all capitals, emoji runs, mixed scripts, digit runs,
@@ -38,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from parallax.ingest import make_article
 from parallax.model import Article, Batch
-from parallax.options import DOCUMENT_PIPELINE, Options
+from parallax.options import DOCUMENT_PIPELINE, NAME_TAGGERS, Options
 from parallax.pipeline import resolve
 
 SIZES: tuple[int, ...] = (1, 2, 4, 8)
@@ -292,8 +293,9 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=5000, help="base size (1x) in words")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated, from: " + ", ".join(KINDS))
     parser.add_argument("--max-seconds", type=float, default=20.0, help="stop growing a kind past this")
+    parser.add_argument("--name-tagger", choices=NAME_TAGGERS, default="crf")
     args = parser.parse_args()
-    options = Options(workspace=None, embeddings=False)
+    options = Options(workspace=None, embeddings=False, name_tagger=args.name_tagger)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # rows as they come
 
     flagged: list[str] = []

@@ -1,6 +1,6 @@
 """Throughput of the extraction stages on one core, and their share of ``analyze``'s total time.
 
-Usage: ``python bench/extraction.py --articles 500 [--no-embeddings] [--seed 7]``
+Usage: ``python bench/extraction.py --articles 500 [--no-embeddings] [--seed 7] [--name-tagger e5]``
 
 Generates a corpus (``bench/corpus.py``), reads it, and runs ``analyze``'s pipeline once,
 stage by stage, in this process with ``OMP_NUM_THREADS=1``. For the extraction stages
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 from parallax.ingest import read_inputs
 from parallax.nlp.dates import tokenized_segments
-from parallax.options import Options
+from parallax.options import NAME_TAGGERS, Options
 from parallax.pipeline import resolve
 
 EXTRACTION: tuple[str, ...] = ("sentences", "entities", "quotes", "dates", "quantities")
@@ -55,9 +55,10 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--name-tagger", choices=NAME_TAGGERS, default="crf")
     args = parser.parse_args()
 
-    options = Options(workspace=None, embeddings=not args.no_embeddings)
+    options = Options(workspace=None, embeddings=not args.no_embeddings, name_tagger=args.name_tagger)
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
         paths = corpus.write(Path(tmp), args.articles, args.seed)
         base = min(baseline(paths) for _ in range(3))
@@ -80,7 +81,10 @@ def main() -> int:
         tokenizing = time.process_time() - start
 
         n = len(batch.articles)
-        print(f"# extraction stages, {n} generated articles, {sentences:,} sentences, 1 process, 1 thread")
+        print(
+            f"# extraction stages, {n} generated articles, {sentences:,} sentences, 1 process, 1 thread, "
+            f"name tagger {options.name_tagger}"
+        )
         print(f"baseline (read, decode, split lines): {base * 1000:.1f} ms; ~{words:,} words\n")
         print("| stage | seconds | sentences/s | share of analyze | x baseline |")
         print("|---|---:|---:|---:|---:|")

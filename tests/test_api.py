@@ -109,6 +109,8 @@ def test_a_bad_pipeline_fails_before_reading(corpus: Path) -> None:
         analyze(["does-not-matter"], Options(pipeline=("nada",), workspace=None))
     with pytest.raises(ValueError, match="not an ISO 8601 date"):
         analyze(["corpus"], Options(workspace=None, default_published="14/03/2025"))
+    with pytest.raises(ValueError, match="name tagger 'bert' is not one of crf, e5"):
+        analyze(["corpus"], Options(workspace=None, name_tagger="bert"))  # type: ignore[arg-type]
 
 
 def test_ingest_counts_and_skips_unchanged_inputs(toy_stages: None, corpus: Path) -> None:

@@ -189,6 +189,7 @@ def test_analyze_stores_into_the_workspace(workdir: Path) -> None:
         (["-o", "r.pdf"], "cannot tell the report format of r.pdf"),
         (["-o", "pasta/r.json"], "folder pasta does not exist"),
         (["--format", "docx"], "'docx' is not one of"),
+        (["--name-tagger", "bert"], "'bert' is not one of 'crf', 'e5'"),
     ],
 )
 def test_usage_and_configuration_errors_exit_2_with_a_message(

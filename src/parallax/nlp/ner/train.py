@@ -31,7 +31,7 @@ from parallax.ingest import content_hash
 from parallax.model import Article, EntityMention, Source, Span
 from parallax.nlp.entities import article_countries, rule_analysis
 from parallax.nlp.ner.features import Segment, article_features, article_segments
-from parallax.nlp.ner.tagger import DEFAULT_POLICY, NAME_TYPES, Policy, TaggedSpan, bio_spans, combine
+from parallax.nlp.ner.tagger import DEFAULT_POLICY, NAME_TYPES, Policy, TaggedSpan, combine, labelled_spans
 from parallax.nlp.sentences import split_sentences
 
 #: HAREM categories → tagger labels. TEMPO and VALOR are learned as their own labels
@@ -179,27 +179,34 @@ def train(docs: Sequence[Document], out: Path, settings: Settings) -> None:
 
 
 def predict(doc: Document, tagger: pycrfsuite.Tagger) -> list[TaggedSpan]:
-    out: list[TaggedSpan] = []
-    for seg, feats in zip(doc.segments, doc.features, strict=True):
-        for first, stop, kind in bio_spans(tagger.tag(feats)):
-            if kind in NAME_TYPES:
-                out.append(TaggedSpan(seg.tokens[first].start, seg.tokens[stop - 1].end, kind))
-    return out
+    return labelled_spans(doc.segments, [tagger.tag(feats) for feats in doc.features])
 
 
-def score(docs: Sequence[Document], model: Path, policy: Policy, counts: Counts | None = None) -> Counts:
-    """Entity-level exact-match counts of the combined mentions of ``docs``."""
+def score_spans(
+    docs: Sequence[Document],
+    spans: Sequence[Sequence[TaggedSpan]],
+    policy: Policy,
+    counts: Counts | None = None,
+) -> Counts:
+    """Entity-level exact-match counts of each document's tagged spans combined with its rules."""
     counts = counts or Counts()
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    for doc in docs:
-        mentions = combine(doc.article, doc.rules, predict(doc, tagger), policy, doc.known)
+    for doc, tagged in zip(docs, spans, strict=True):
+        mentions = combine(doc.article, doc.rules, tagged, policy, doc.known)
         found = {
             (m.span.start, m.span.end, m.type) for m in mentions if m.kind == "name" and m.type in NAME_TYPES
         }
         counts.add(found, doc.gold)
-    tagger.close()
     return counts
+
+
+def score(docs: Sequence[Document], model: Path, policy: Policy, counts: Counts | None = None) -> Counts:
+    """Entity-level exact-match counts of the CRF's combined mentions of ``docs``."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    try:
+        return score_spans(docs, [predict(doc, tagger) for doc in docs], policy, counts)
+    finally:
+        tagger.close()
 
 
 def rules_only(docs: Sequence[Document]) -> Counts:
@@ -226,12 +233,18 @@ def cross_validate(docs: Sequence[Document], settings: Settings, folds: int = 5)
     return results
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def recipe_parser(description: str | None, out_help: str) -> argparse.ArgumentParser:
+    """The arguments every training recipe takes: where First HAREM is, where the model goes."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--harem", type=Path, required=True, help="folder with FirstHAREM-selective-*.json")
-    parser.add_argument("--out", type=Path, required=True, help="model file to write")
+    parser.add_argument("--out", type=Path, required=True, help=out_help)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = recipe_parser(__doc__, "model file to write")
     parser.add_argument("--c1", type=float, default=Settings.c1)
     parser.add_argument("--c2", type=float, default=Settings.c2)
     parser.add_argument("--iterations", type=int, default=Settings.iterations)
