@@ -320,19 +320,20 @@ class Encoder:
     def first_piece_states(self, inputs: Sequence[Window], budget: int = 4096) -> list[Matrix]:
         """Per window, the state of each word's first piece; inputs of like length share a batch."""
         out: list[Matrix | None] = [None] * len(inputs)
-        for group in _batches(inputs, budget):
+        for group in length_batches([len(w.ids) for w in inputs], budget):
             states = self.forward([inputs[k].ids for k in group])
             for k, state in zip(group, states, strict=True):
                 out[k] = state[list(inputs[k].first_piece)]
         return [o for o in out if o is not None]
 
 
-def _batches(inputs: Sequence[Window], budget: int) -> Iterator[list[int]]:
-    """Indices grouped by length so that padding stays small and a batch holds ≤ budget pieces."""
-    order = sorted(range(len(inputs)), key=lambda k: len(inputs[k].ids))
+def length_batches(lengths: Sequence[int], budget: int) -> Iterator[list[int]]:
+    """Indices grouped by length so that padding stays small and a padded batch holds at most
+    ``budget`` pieces (a longer input goes alone)."""
+    order = sorted(range(len(lengths)), key=lambda k: lengths[k])
     group: list[int] = []
     for k in order:
-        if group and len(inputs[k].ids) * (len(group) + 1) > budget:
+        if group and lengths[k] * (len(group) + 1) > budget:
             yield group
             group = []
         group.append(k)
@@ -350,5 +351,6 @@ __all__ = [
     "Window",
     "default_model_path",
     "dequantize",
+    "length_batches",
     "windows",
 ]

@@ -36,7 +36,14 @@ from torch import nn
 from torch.nn import functional
 
 from parallax.nlp.ner.e5 import E5Tagger, decode, load_adapter, save_adapter, segment_windows
-from parallax.nlp.ner.encoder import LAYER_MATRICES, LAYER_NORMS, Encoder, ModelFile, default_model_path
+from parallax.nlp.ner.encoder import (
+    LAYER_MATRICES,
+    LAYER_NORMS,
+    Encoder,
+    ModelFile,
+    default_model_path,
+    length_batches,
+)
 from parallax.nlp.ner.tagger import crf_log_probs, labelled_spans, load_tagger, model_path
 from parallax.nlp.ner.train import Counts, Document, load_documents, recipe_parser, score_spans
 from parallax.nlp.ner.train import Settings as CrfSettings
@@ -148,16 +155,8 @@ def examples(docs: Sequence[Document], encoder: Encoder) -> list[Example]:
 
 
 def batches(items: Sequence[Example], budget: int, rng: random.Random) -> list[list[Example]]:
-    ordered = sorted(items, key=lambda e: len(e.ids))
-    out: list[list[Example]] = []
-    group: list[Example] = []
-    for item in ordered:
-        if group and len(item.ids) * (len(group) + 1) > budget:
-            out.append(group)
-            group = []
-        group.append(item)
-    if group:
-        out.append(group)
+    """Inputs of like length together (as at run time), the batches in a shuffled order."""
+    out = [[items[k] for k in group] for group in length_batches([len(e.ids) for e in items], budget)]
     rng.shuffle(out)
     return out
 
