@@ -135,7 +135,8 @@ def save_adapter(
     labels: Sequence[str],
     ensemble_weight: float = 0.5,
 ) -> None:
-    """``factors`` maps ``l3.q`` to (A: rank × in, B: out × rank); ``tensors`` replaces base tensors."""
+    """``factors`` maps ``l3.q`` to (A: rank × in, B: out × rank); ``tensors`` replaces base tensors.
+    Written whole, then renamed into place: a crash leaves no half-written adapter."""
     arrays: dict[str, np.ndarray] = {
         "depth": np.array(depth),
         "rank_scale": np.array(rank_scale, dtype=np.float32),
@@ -149,11 +150,6 @@ def save_adapter(
         arrays[f"{name}.lora_b"] = b.astype(np.float16)
     for name, value in tensors.items():
         arrays[f"{name}.set"] = value.astype(np.float32)
-    save_arrays(path, arrays)
-
-
-def save_arrays(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
-    """Named arrays into one compressed ``.npz`` (written whole, then renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with partial.open("wb") as handle:
@@ -207,7 +203,6 @@ __all__ = [
     "decode",
     "load_adapter",
     "save_adapter",
-    "save_arrays",
     "shared_tagger",
     "viterbi",
 ]
