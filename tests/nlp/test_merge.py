@@ -7,7 +7,7 @@ import dataclasses
 
 from nlp_builders import make_article
 
-from parallax.model import Article, Batch, Entity, Quote, Span, Speaker
+from parallax.model import Article, Batch, Entity, EntityMention, Quote, Span, Speaker
 from parallax.nlp.entities import find_entities
 from parallax.nlp.merge import merge_entities
 from parallax.options import Options
@@ -229,6 +229,33 @@ def test_speakers_by_span_pronoun_role_and_partial_name() -> None:
     ]
     assert speakers[1] is not None and speakers[1].name == "João Silva"  # a pronoun is replaced by the name
     assert speakers[2] is not None and speakers[2].name == "Silva"  # a printed name is kept
+
+
+def test_an_organisation_inside_a_role_phrase_is_not_the_speaker() -> None:
+    text = (
+        "“O grupo dá voz ao Sul Global”, disse o chefe de Estado brasileiro.\n"
+        "“A pauta é clima”, disse o porta-voz do Itamaraty."
+    )
+    role, spokesman = "o chefe de Estado brasileiro", "o porta-voz do Itamaraty"
+    a = analysed(
+        "a1",
+        text,
+        quotes=[
+            quote(text, "O grupo dá voz ao Sul Global", role, role),
+            quote(text, "A pauta é clima", spokesman, spokesman),
+        ],
+    )
+    at = text.index("Estado")  # a tagger may read "Estado" as an organisation, as e5 does
+    a.entities = sorted(
+        [*a.entities, EntityMention(text="Estado", type="ORG", span=Span(at, at + 6), kind="name")],
+        key=lambda m: m.span.start,
+    )
+    assert any(m.kind == "nominal" and m.text.endswith("chefe de Estado brasileiro") for m in a.entities)
+    batch = merged(a)
+    by_id = {e.id: e for e in batch.entities}
+    names = [by_id[q.speaker.entity].name for q in batch.articles[0].quotes if q.speaker and q.speaker.entity]
+    # the resolved role speaks; an organisation in a role no one is known to hold still does
+    assert names == ["Luiz Inácio Lula da Silva", "Itamaraty"]
 
 
 def test_generic_organisation_speaker() -> None:

@@ -245,6 +245,10 @@ def _strip_determiner(text: str, lang: str | None) -> str:
 # ----------------------------------------------------------------------------- speakers
 
 
+def _complement(role: EntityMention, name: EntityMention) -> bool:
+    return name.type != "PER" and role.span.start < name.span.start and name.span.end <= role.span.end
+
+
 def _speaker_key(
     view: _ArticleView, quote: Quote, kb: KnowledgeBase, clusters: dict[Key, _Cluster]
 ) -> tuple[Key | None, EntityType | None, bool]:
@@ -257,11 +261,14 @@ def _speaker_key(
     if speaker.span is not None:
         hits = [i for i, m in enumerate(mentions) if m.span.overlaps(speaker.span) and i in view.keys]
         named = [i for i in hits if mentions[i].kind == "name" and mentions[i].type in ("PER", "ORG")]
-        if named:
-            return view.keys[named[-1]], None, False
         nominal = [i for i in hits if mentions[i].kind == "nominal"]
+        # an organisation inside a resolved role phrase is what the role is of, not who speaks:
+        # "o chefe de Estado brasileiro", "a ministra da Saúde" (a person the quote stage names itself)
+        role = next((i for i in nominal if all(_complement(mentions[i], mentions[j]) for j in named)), None)
+        if named and role is None:
+            return view.keys[named[-1]], None, False
         if nominal:
-            return view.keys[nominal[0]], None, True
+            return view.keys[role if role is not None else nominal[0]], None, True
     name = speaker.name.strip()
     if not name:
         return None, None, False

@@ -81,34 +81,62 @@ def segment_windows(encoder: Encoder, segment: Segment) -> list[Window]:
 
 
 @dataclass(frozen=True)
-class E5Tagger:
+class Member:
+    """One fine-tuned encoder and its label layer."""
+
     encoder: Encoder
     head_weight: Matrix  # hidden × labels
     head_bias: Matrix
+
+    def log_probs(self, states: Sequence[Matrix]) -> Matrix:
+        hidden = self.head_weight.shape[0]
+        h = np.concatenate(states) if states else np.zeros((0, hidden), np.float32)
+        logits = h @ self.head_weight + self.head_bias
+        logits -= logits.max(axis=1, keepdims=True)
+        out: Matrix = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+        return out
+
+
+@dataclass(frozen=True)
+class E5Tagger:
+    """Members fine-tuned alike from different seeds; their label log-probabilities are
+    averaged (a seed ensemble: the errors of one run are partly its seed's)."""
+
+    members: tuple[Member, ...]
     labels: tuple[str, ...]
     #: the encoder's weight against a prior tagger's (the CRF) in :meth:`tag`
     ensemble_weight: float = 0.5
 
-    def log_probs(self, segments: Sequence[Segment]) -> list[Matrix]:
-        """Per segment, the label log-probabilities of each token."""
-        per_segment = [segment_windows(self.encoder, s) for s in segments]
+    def member_log_probs(self, segments: Sequence[Segment]) -> list[list[Matrix]]:
+        """Per member, per segment, the label log-probabilities of each token."""
+        per_segment = [segment_windows(self.members[0].encoder, s) for s in segments]
         flat = [w for ws in per_segment for w in ws]
-        states = self.encoder.first_piece_states(flat) if flat else []
-        out: list[Matrix] = []
-        at = 0
-        for ws in per_segment:
-            parts = states[at : at + len(ws)]
-            at += len(ws)
-            h = np.concatenate(parts) if parts else np.zeros((0, self.head_weight.shape[0]), np.float32)
-            logits = h @ self.head_weight + self.head_bias
-            logits -= logits.max(axis=1, keepdims=True)
-            out.append(logits - np.log(np.exp(logits).sum(axis=1, keepdims=True)))
+        out: list[list[Matrix]] = []
+        for member in self.members:
+            states = member.encoder.first_piece_states(flat) if flat else []
+            rows: list[Matrix] = []
+            at = 0
+            for ws in per_segment:
+                rows.append(member.log_probs(states[at : at + len(ws)]))
+                at += len(ws)
+            out.append(rows)
         return out
+
+    def log_probs(self, segments: Sequence[Segment]) -> list[Matrix]:
+        """Per segment, the members' mean label log-probabilities of each token."""
+        return mean_log_probs(self.member_log_probs(segments))
 
     def tag(self, segments: Sequence[Segment], prior: Sequence[Matrix] | None = None) -> list[list[str]]:
         """BIO labels per segment. With ``prior`` (the CRF's label log-probabilities per
         segment, in :attr:`labels` order) the two decide together (:func:`decode`)."""
         return decode(self.labels, self.log_probs(segments), prior, self.ensemble_weight)
+
+
+def mean_log_probs(per_member: Sequence[Sequence[Matrix]]) -> list[Matrix]:
+    """Per segment, the mean over members (a geometric mean of their distributions, which
+    the product of experts in :func:`decode` needs no renormalising for)."""
+    count = np.float32(len(per_member))
+    return [sum(rows[1:], rows[0]) / count for rows in zip(*per_member, strict=True)]
 
 
 def decode(
@@ -124,32 +152,38 @@ def decode(
     return [[labels[k] for k in viterbi(lp, transitions)] for lp in own]
 
 
+@dataclass(frozen=True)
+class Adapter:
+    """What fine-tuning changed in one member: ``factors`` maps ``l3.q`` to (A: rank × in,
+    B: out × rank), ``tensors`` replaces base tensors."""
+
+    depth: int
+    rank_scale: float
+    factors: dict[str, tuple[Matrix, Matrix]]
+    tensors: dict[str, Matrix]
+    head_weight: Matrix
+    head_bias: Matrix
+
+
 def save_adapter(
-    path: Path,
-    depth: int,
-    rank_scale: float,
-    factors: dict[str, tuple[Matrix, Matrix]],
-    tensors: dict[str, Matrix],
-    head_weight: Matrix,
-    head_bias: Matrix,
-    labels: Sequence[str],
-    ensemble_weight: float = 0.5,
+    path: Path, members: Sequence[Adapter], labels: Sequence[str], ensemble_weight: float = 0.5
 ) -> None:
-    """``factors`` maps ``l3.q`` to (A: rank × in, B: out × rank); ``tensors`` replaces base tensors.
-    Written whole, then renamed into place: a crash leaves no half-written adapter."""
+    """Written whole, then renamed into place: a crash leaves no half-written adapter."""
     arrays: dict[str, np.ndarray] = {
-        "depth": np.array(depth),
-        "rank_scale": np.array(rank_scale, dtype=np.float32),
+        "members": np.array(len(members)),
         "labels": np.array(list(labels)),
         "ensemble_weight": np.array(ensemble_weight, dtype=np.float32),
-        "head.w": head_weight.astype(np.float32),
-        "head.b": head_bias.astype(np.float32),
     }
-    for name, (a, b) in factors.items():
-        arrays[f"{name}.lora_a"] = a.astype(np.float16)
-        arrays[f"{name}.lora_b"] = b.astype(np.float16)
-    for name, value in tensors.items():
-        arrays[f"{name}.set"] = value.astype(np.float32)
+    for k, member in enumerate(members):
+        arrays[f"m{k}/depth"] = np.array(member.depth)
+        arrays[f"m{k}/rank_scale"] = np.array(member.rank_scale, dtype=np.float32)
+        arrays[f"m{k}/head.w"] = member.head_weight.astype(np.float32)
+        arrays[f"m{k}/head.b"] = member.head_bias.astype(np.float32)
+        for name, (a, b) in member.factors.items():
+            arrays[f"m{k}/{name}.lora_a"] = a.astype(np.float16)
+            arrays[f"m{k}/{name}.lora_b"] = b.astype(np.float16)
+        for name, value in member.tensors.items():
+            arrays[f"m{k}/{name}.set"] = value.astype(np.float32)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with partial.open("wb") as handle:
@@ -162,28 +196,36 @@ def load_adapter(path: Path, model: ModelFile) -> E5Tagger:
     it cannot be read or does not fit the model."""
     try:
         with np.load(path) as data:
-            return _tagger(data, model)
+            labels = tuple(str(x) for x in data["labels"])
+            count = int(data["members"])
+            if count < 1:
+                raise ValueError(f"{count} members")
+            members = tuple(_member(data, f"m{k}/", model, len(labels)) for k in range(count))
+            return E5Tagger(members, labels, float(data["ensemble_weight"]))
     except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
         raise EncoderUnavailable(f"{path}: not a usable e5 adapter ({exc})") from exc
 
 
-def _tagger(data: Mapping[str, npt.NDArray[Any]], model: ModelFile) -> E5Tagger:
-    scale = float(data["rank_scale"])
+def _member(data: Mapping[str, npt.NDArray[Any]], prefix: str, model: ModelFile, labels: int) -> Member:
+    scale = float(data[f"{prefix}rank_scale"])
     updates: dict[str, Matrix] = {}
     for key in data:
-        if key.endswith(".lora_a"):
-            name = key.removesuffix(".lora_a")
+        if not key.startswith(prefix):
+            continue
+        name = key.removeprefix(prefix)
+        if name.endswith(".lora_a"):
+            name = name.removesuffix(".lora_a")
             a = data[key].astype(np.float32)
-            b = data[f"{name}.lora_b"].astype(np.float32)
+            b = data[f"{prefix}{name}.lora_b"].astype(np.float32)
             updates[f"{name}.lora"] = (b @ a) * np.float32(scale)
-        elif key.endswith(".set"):
-            updates[key.removesuffix(".set")] = data[key].astype(np.float32)
-    encoder = Encoder(model, int(data["depth"]), updates)
-    labels = tuple(str(x) for x in data["labels"])
-    head_weight, head_bias = data["head.w"].astype(np.float32), data["head.b"].astype(np.float32)
-    if head_weight.shape != (model.shape.hidden, len(labels)):
-        raise ValueError(f"label layer of shape {head_weight.shape} for {len(labels)} labels")
-    return E5Tagger(encoder, head_weight, head_bias, labels, float(data["ensemble_weight"]))
+        elif name.endswith(".set"):
+            updates[name.removesuffix(".set")] = data[key].astype(np.float32)
+    encoder = Encoder(model, int(data[f"{prefix}depth"]), updates)
+    head_weight = data[f"{prefix}head.w"].astype(np.float32)
+    head_bias = data[f"{prefix}head.b"].astype(np.float32)
+    if head_weight.shape != (model.shape.hidden, labels):
+        raise ValueError(f"label layer of shape {head_weight.shape} for {labels} labels")
+    return Member(encoder, head_weight, head_bias)
 
 
 @lru_cache(maxsize=2)
@@ -197,11 +239,14 @@ def shared_tagger(lang: str) -> E5Tagger:
 
 __all__ = [
     "ADAPTERS",
+    "Adapter",
     "E5Tagger",
+    "Member",
     "adapter_path",
     "allowed_transitions",
     "decode",
     "load_adapter",
+    "mean_log_probs",
     "save_adapter",
     "shared_tagger",
     "viterbi",

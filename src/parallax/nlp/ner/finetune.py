@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +35,15 @@ import torch
 from torch import nn
 from torch.nn import functional
 
-from parallax.nlp.ner.e5 import E5Tagger, decode, load_adapter, save_adapter, segment_windows
+from parallax.nlp.ner.e5 import (
+    Adapter,
+    E5Tagger,
+    decode,
+    load_adapter,
+    mean_log_probs,
+    save_adapter,
+    segment_windows,
+)
 from parallax.nlp.ner.encoder import (
     LAYER_MATRICES,
     LAYER_NORMS,
@@ -51,6 +59,8 @@ from parallax.nlp.ner.train import train as crf_train
 
 #: Encoder weights tried by cross-validation (0: the CRF alone, 1: the encoder alone).
 WEIGHTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0)
+#: One ensemble member per seed.
+SEEDS = (13,)
 #: Labels in the adapter's order.
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 _IGNORE = -100
@@ -201,7 +211,8 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
     return net
 
 
-def export(net: Tagger, settings: Settings, out: Path, ensemble_weight: float) -> None:
+def adapter(net: Tagger, settings: Settings) -> Adapter:
+    """What training changed, in the form the numpy tagger loads."""
     factors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     tensors: dict[str, np.ndarray] = {}
     for k, layer in enumerate(net.layers):
@@ -212,46 +223,63 @@ def export(net: Tagger, settings: Settings, out: Path, ensemble_weight: float) -
         for norm in LAYER_NORMS:
             tensors[f"l{k}.{norm}.w"] = layer.norms[norm].weight.detach().numpy()
             tensors[f"l{k}.{norm}.b"] = layer.norms[norm].bias.detach().numpy()
-    save_adapter(
-        out,
+    return Adapter(
         settings.depth,
         settings.alpha / settings.rank,
         factors,
         tensors,
         net.head.weight.detach().numpy().T.copy(),
         net.head.bias.detach().numpy(),
-        LABELS,
-        ensemble_weight,
     )
 
 
-def trained_tagger(docs: Sequence[Document], model: ModelFile, settings: Settings) -> E5Tagger:
-    """Fine-tuned on ``docs`` and re-loaded as the numpy tagger that runs in production."""
+def members(
+    docs: Sequence[Document], model: ModelFile, settings: Settings, seeds: Sequence[int]
+) -> list[Adapter]:
+    """One member per seed, fine-tuned on ``docs``."""
+    out = []
+    for seed in seeds:
+        print(f"seed {seed}", flush=True)
+        out.append(adapter(fit(docs, model, replace(settings, seed=seed)), settings))
+    return out
+
+
+def trained_tagger(
+    docs: Sequence[Document], model: ModelFile, settings: Settings, seeds: Sequence[int]
+) -> E5Tagger:
+    """One member per seed fine-tuned on ``docs``, re-loaded as the numpy tagger that runs
+    in production."""
     with tempfile.TemporaryDirectory() as tmp:
-        export(fit(docs, model, settings), settings, Path(tmp) / "adapter.npz", 0.5)
+        save_adapter(Path(tmp) / "adapter.npz", members(docs, model, settings, seeds), LABELS)
         return load_adapter(Path(tmp) / "adapter.npz", model)
 
 
 def cross_validate(
-    docs: Sequence[Document], model: ModelFile, settings: Settings, crf_settings: CrfSettings, folds: int
-) -> dict[float, Counts]:
-    """Scores per encoder weight over ``folds`` document folds (document ``i`` in fold
-    ``i % folds``): for each fold an encoder and a CRF are trained on the other folds and
-    decide together on the held-out documents. Weight 0 is the CRF alone, 1 the encoder alone."""
-    results = {w: Counts() for w in WEIGHTS}
+    docs: Sequence[Document],
+    model: ModelFile,
+    settings: Settings,
+    seeds: Sequence[int],
+    crf_settings: CrfSettings,
+    folds: int,
+) -> dict[tuple[int, float], Counts]:
+    """Scores per (members, encoder weight) over ``folds`` document folds (document ``i``
+    in fold ``i % folds``): for each fold an encoder per seed and a CRF are trained on the
+    other folds and decide together on the held-out documents; ``members`` counts the
+    seeds averaged (the first ones). Weight 0 is the CRF alone, 1 the encoder alone."""
+    results = {(n, w): Counts() for n in range(1, len(seeds) + 1) for w in WEIGHTS}
     for fold in range(folds):
         print(f"cross-validation, fold {fold + 1}/{folds}", flush=True)
         rest = [d for i, d in enumerate(docs) if i % folds != fold]
-        tagger = trained_tagger(rest, model, settings)
+        tagger = trained_tagger(rest, model, settings, seeds)
         crf = pycrfsuite.Tagger()
         with tempfile.TemporaryDirectory() as tmp:
             crf_train(rest, Path(tmp) / "crf.crfsuite", crf_settings)
             crf.open(str(Path(tmp) / "crf.crfsuite"))
         for doc in (d for i, d in enumerate(docs) if i % folds == fold):
-            own = tagger.log_probs(doc.segments)
+            per_member = tagger.member_log_probs(doc.segments)
             prior = [crf_log_probs(crf, f, tagger.labels) for f in doc.features]
-            for weight, counts in results.items():
-                rows = decode(tagger.labels, own, prior, weight)
+            for (count, weight), counts in results.items():
+                rows = decode(tagger.labels, mean_log_probs(per_member[:count]), prior, weight)
                 score_spans([doc], [labelled_spans(doc.segments, rows)], "crf", counts)
         crf.close()
     return results
@@ -273,7 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rank", type=int, default=Settings.rank)
     parser.add_argument("--learning-rate", type=float, default=Settings.learning_rate)
     parser.add_argument("--batch-pieces", type=int, default=Settings.batch_pieces)
-    parser.add_argument("--seed", type=int, default=Settings.seed)
+    parser.add_argument(
+        "--seeds", type=int, nargs="+", default=list(SEEDS), help="one ensemble member per seed"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--folds", type=int, default=5, help="cross-validation folds that choose the ensemble weight"
@@ -291,7 +321,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         epochs=args.epochs,
         learning_rate=args.learning_rate,
         batch_pieces=args.batch_pieces,
-        seed=args.seed,
     )
     print(f"settings: {settings}", flush=True)
     began = time.perf_counter()
@@ -300,12 +329,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     weight = args.weight
     if weight is None:
         crf_settings = CrfSettings(c1=args.crf_c1, c2=args.crf_c2)
-        results = cross_validate(train_docs, model, settings, crf_settings, args.folds)
-        for w, counts in results.items():
-            print(f"{args.folds}-fold CV on train, encoder weight {w}:\n{counts.table()}", flush=True)
-        weight = max(WEIGHTS, key=lambda w: (round(results[w].prf()[2], 4), -abs(w - 0.5)))
+        results = cross_validate(train_docs, model, settings, args.seeds, crf_settings, args.folds)
+        for (count, w), counts in results.items():
+            print(
+                f"{args.folds}-fold CV on train, {count} member(s), encoder weight {w}:\n{counts.table()}",
+                flush=True,
+            )
+        everyone = len(args.seeds)
+        weight = max(WEIGHTS, key=lambda w: (round(results[everyone, w].prf()[2], 4), -abs(w - 0.5)))
     print(f"encoder weight: {weight}", flush=True)
-    export(fit(train_docs, model, settings), settings, args.out, weight)
+    print("all of train", flush=True)
+    save_adapter(args.out, members(train_docs, model, settings, args.seeds), LABELS, weight)
     print(f"adapter: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", flush=True)
     tagger = load_adapter(args.out, model)
     dev_path = args.harem / "FirstHAREM-selective-dev.json"

