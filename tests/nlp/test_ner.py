@@ -135,6 +135,35 @@ def test_combine_strips_titles_and_trusts_known_types() -> None:
     ]
 
 
+def test_a_tagged_name_takes_the_start_the_rules_read_for_the_same_type() -> None:
+    text = "Segundo a consultoria Rumo Macro, Maria da Conceição Tavares discordou em Porto Alegre."
+    article = make_article(text)
+
+    def span(words: str) -> Span:
+        return Span(text.index(words), text.index(words) + len(words))
+
+    rules = [
+        EntityMention("Rumo Macro", "ORG", span("Rumo Macro")),
+        EntityMention("Maria da Conceição Tavares", "PER", span("Maria da Conceição Tavares")),
+        EntityMention("Porto Alegre", "PER", span("Porto Alegre")),  # a rule misreading: other type
+    ]
+    tagged = [
+        TaggedSpan(*_edges(span("Macro")), "ORG"),
+        TaggedSpan(*_edges(span("Conceição Tavares")), "PER"),
+        TaggedSpan(*_edges(span("Alegre")), "LOC"),
+    ]
+    combined = combine(article, rules, tagged, "crf")
+    assert [(m.text, m.type) for m in combined if m.kind == "name"] == [
+        ("Rumo Macro", "ORG"),
+        ("Maria da Conceição Tavares", "PER"),
+        ("Alegre", "LOC"),
+    ]
+
+
+def _edges(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 def test_other_languages_keep_the_rule_system() -> None:
     english = make_article("Prime Minister Keir Starmer met Emmanuel Macron in London.", language="en")
     assert find_entities(english) == rule_entities(english)

@@ -174,7 +174,7 @@ def combine(
     rule_types = {(m.span.start, m.span.end): m.type for m in rule_mentions if m.kind == "name"}
     covered = [Span(t.start, t.end) for t in tagged]  # a stripped title is no mention of its own either
     tagged = [_typed(t, rule_types, known) for t in (_without_title(article, t) for t in tagged) if t]
-    tagged = _with_rule_forenames(tagged, rule_mentions)
+    tagged = _with_rule_starts(tagged, rule_mentions)
     spans = [Span(t.start, t.end) for t in tagged]
     out = [
         EntityMention(text=article.text[t.start : t.end], type=_entity_type(t.type), span=span, kind="name")
@@ -227,18 +227,19 @@ def _without_title(article: Article, span: TaggedSpan) -> TaggedSpan | None:
     return TaggedSpan(span.start + match.start(), span.end, span.type) if match.start() else span
 
 
-def _with_rule_forenames(tagged: Sequence[TaggedSpan], rules: Sequence[EntityMention]) -> list[TaggedSpan]:
-    """A tagged person that the rules read longer, ending on the same word, takes the rules' start
-    ("Maria da Conceição Tavares" where the tagger kept "Conceição Tavares"), unless another
-    tagged name lies in between."""
-    person_starts = {m.span.end: m.span.start for m in rules if m.kind == "name" and m.type == "PER"}
+def _with_rule_starts(tagged: Sequence[TaggedSpan], rules: Sequence[EntityMention]) -> list[TaggedSpan]:
+    """A tagged name that the rules read longer with the same type, ending on the same word,
+    takes the rules' start ("Maria da Conceição Tavares" where the tagger kept "Conceição
+    Tavares", "Rumo Macro" where it kept "Macro"), unless another tagged name lies in between."""
+    starts: dict[tuple[int, str], int] = {
+        (m.span.end, m.type): m.span.start for m in rules if m.kind == "name" and m.type in NAME_TYPES
+    }
     ends = sorted(t.end for t in tagged)
     out: list[TaggedSpan] = []
     for t in tagged:
-        start = person_starts.get(t.end)
+        start = starts.get((t.end, t.type))
         if (
-            t.type == "PER"
-            and start is not None
+            start is not None
             and start < t.start
             and bisect.bisect_right(ends, t.start) == bisect.bisect_right(ends, start)
         ):
