@@ -99,8 +99,8 @@ class Member:
 
 @dataclass(frozen=True)
 class E5Tagger:
-    """Members fine-tuned alike from different seeds; their label log-probabilities are
-    averaged (a seed ensemble: the errors of one run are partly its seed's)."""
+    """One member, or several fine-tuned alike from different seeds whose label
+    log-probabilities are averaged (a seed ensemble; the shipped adapter has one member)."""
 
     members: tuple[Member, ...]
     labels: tuple[str, ...]
