@@ -17,6 +17,7 @@ from parallax.nlp.ner.e5 import (
     decode,
     load_adapter,
     save_adapter,
+    segment_windows,
     viterbi,
 )
 from parallax.nlp.ner.encoder import (
@@ -26,7 +27,9 @@ from parallax.nlp.ner.encoder import (
     ModelFile,
     default_model_path,
     dequantize,
-    windows,
+    packed,
+    window,
+    word_pieces,
 )
 from parallax.nlp.ner.features import article_segments
 from parallax.options import Options
@@ -76,7 +79,8 @@ def test_long_sentences_are_cut_into_windows_on_word_edges(model: ModelFile) -> 
     encoder = Encoder(model, 1)
     words = ["Moçambique", ",", "anticonstitucionalissimamente", "x" * 200] * 300
     spaced = [w != "," for w in words]
-    cut = windows(encoder.tokenizer, words, spaced)
+    pieces = word_pieces(encoder.tokenizer, words, spaced)
+    cut = [window(pieces, run) for run in packed(pieces)]
     assert len(cut) > 1 and all(len(w.ids) <= MAX_PIECES + 2 for w in cut)
     assert sum(len(w.first_piece) for w in cut) == len(words)
     first = cut[0]
@@ -84,6 +88,27 @@ def test_long_sentences_are_cut_into_windows_on_word_edges(model: ModelFile) -> 
     assert first.ids[first.first_piece[0]] == encoder.tokenizer.word("Moçambique")[0]
     assert first.first_piece[3] - first.first_piece[2] == len(encoder.tokenizer.word(words[2]))
     assert first.first_piece[4] - first.first_piece[3] == 16, "a junk word keeps at most 16 pieces"
+
+
+def test_context_pieces_ride_along_without_being_read(model: ModelFile) -> None:
+    encoder = Encoder(model, 1)
+    segments = article_segments(make_article("\n".join([*SENTENCES[:2], "Ela chegou ontem."]), language="pt"))
+    alone = [ws[0] for ws in segment_windows(encoder, segments)]
+    wide = segment_windows(encoder, segments, 8)
+    assert [len(ws) for ws in wide] == [1] * len(segments) == [1, 1, 1]
+    pieces = [own.ids[1:-1] for own in alone]
+    for k, ((carried,), own) in enumerate(zip(wide, alone, strict=True)):
+        start = carried.first_piece[0]
+        stop = start + len(pieces[k])
+        assert carried.ids[start:stop] == pieces[k]
+        assert [p - start for p in carried.first_piece] == [p - 1 for p in own.first_piece]
+        assert (carried.ids[0], carried.ids[-1]) == (model.bos, model.eos)
+        left, right = carried.ids[1:start], carried.ids[stop:-1]
+        before = tuple(p for earlier in pieces[:k] for p in earlier)
+        after = tuple(p for later in pieces[k + 1 :] for p in later)
+        assert len(left) <= 8 and len(right) <= 8
+        assert left == before[len(before) - len(left) :] and right == after[: len(right)]
+        assert bool(left) == (k > 0) and bool(right) == (k < 2), "whole words fill the context"
 
 
 def test_attached_punctuation_has_no_space_marker(model: ModelFile) -> None:
@@ -151,6 +176,20 @@ def test_an_ensemble_adapter_round_trips_and_averages_its_members(model: ModelFi
         np.testing.assert_allclose(rows, swapped.log_probs(parts)[k], atol=1e-5)
 
 
+def test_an_adapter_keeps_the_context_it_was_trained_with(model: ModelFile, tmp_path: Path) -> None:
+    labels = ("O", "B-PER", "I-PER")
+    member = _random_adapter(model, 1, 3)
+    save_adapter(tmp_path / "wide.npz", [member], labels, context=24)
+    save_adapter(tmp_path / "narrow.npz", [member], labels)
+    wide, narrow = load_adapter(tmp_path / "wide.npz", model), load_adapter(tmp_path / "narrow.npz", model)
+    assert (wide.context, narrow.context) == (24, 0)
+    parts = article_segments(make_article("\n".join(SENTENCES[:2]), language="pt"))
+    assert not np.allclose(wide.log_probs(parts)[0], narrow.log_probs(parts)[0], atol=1e-3)
+    with np.load(tmp_path / "narrow.npz") as data:  # a file written before inputs carried context
+        np.savez(tmp_path / "older.npz", **{k: data[k] for k in data if k != "context"})
+    assert load_adapter(tmp_path / "older.npz", model).context == 0
+
+
 def test_a_broken_adapter_is_refused_by_name(model: ModelFile, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.npz"
     garbage.write_bytes(b"PK\x03\x04 not really a zip")
@@ -158,7 +197,9 @@ def test_a_broken_adapter_is_refused_by_name(model: ModelFile, tmp_path: Path) -
     np.savez(partial, depth=np.array(6))
     empty = tmp_path / "empty.npz"
     np.savez(empty, members=np.array(0), labels=np.array(["O"]), ensemble_weight=np.array(0.5))
-    for path in (garbage, partial, empty, tmp_path / "absent.npz"):
+    member = _random_adapter(model, 1, 3)
+    save_adapter(tmp_path / "wide.npz", [member], ("O", "B-PER", "I-PER"), context=MAX_PIECES)
+    for path in (garbage, partial, empty, tmp_path / "wide.npz", tmp_path / "absent.npz"):
         with pytest.raises(EncoderUnavailable, match=rf"{path.name}: not a usable e5 adapter"):
             load_adapter(path, model)
 

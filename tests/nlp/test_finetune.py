@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from parallax.nlp.ner.finetune import (  # noqa: E402
     Settings,
     adapter,
     cross_validate,
+    examples,
     fit,
     main,
 )
@@ -40,6 +42,7 @@ TEXTS = [
         ["Vale", "Belo Horizonte", "Pedro Lima"],
     ),
 ]
+TEXTS.append((TEXTS[0][0] + "\n" + TEXTS[1][0], TEXTS[0][1] + TEXTS[1][1]))  # context crosses sentences
 KINDS = {
     "Marina Silva": "PESSOA",
     "Gabriel Galípolo": "PESSOA",
@@ -82,17 +85,22 @@ def model() -> ModelFile:
     return ModelFile(default_model_path())
 
 
+@pytest.mark.parametrize("context", [0, 8])
 def test_the_exported_adapter_runs_in_numpy_as_it_was_trained(
-    docs: list[Document], model: ModelFile, tmp_path: Path
+    docs: list[Document], model: ModelFile, tmp_path: Path, context: int
 ) -> None:
-    net = fit(docs, model, TINY)
-    save_adapter(tmp_path / "a.npz", [adapter(net, TINY)], LABELS)
+    settings = replace(TINY, context=context)
+    net = fit(docs, model, settings)
+    save_adapter(tmp_path / "a.npz", [adapter(net, settings)], LABELS, context=context)
     tagger = load_adapter(tmp_path / "a.npz", model)
+    assert tagger.context == context
     encoder = tagger.members[0].encoder
+    trained_on = [w.ids for d in docs for ws in segment_windows(encoder, d.segments, context) for w in ws]
+    assert [e.ids for e in examples(docs, encoder, context)] == trained_on, "training reads as tagging does"
     for doc in docs:
         numpy_rows = tagger.log_probs(doc.segments)
-        for segment, rows in zip(doc.segments, numpy_rows, strict=True):
-            (window,) = segment_windows(encoder, segment)
+        inputs = segment_windows(encoder, doc.segments, context)
+        for (window,), rows in zip(inputs, numpy_rows, strict=True):
             x, mask = encoder.embed([window.ids])
             with torch.no_grad():
                 logits = net(torch.from_numpy(x), torch.from_numpy(mask))[0, list(window.first_piece)]

@@ -23,13 +23,16 @@ import numpy.typing as npt
 
 from parallax.nlp.ner import shipped_model
 from parallax.nlp.ner.encoder import (
+    MAX_PIECES,
     Encoder,
     EncoderUnavailable,
     Matrix,
     ModelFile,
     Window,
     default_model_path,
-    windows,
+    packed,
+    window,
+    word_pieces,
 )
 from parallax.nlp.ner.features import Segment
 
@@ -74,10 +77,28 @@ def viterbi(log_probs: Matrix, transitions: Matrix) -> list[int]:
     return path[::-1]
 
 
-def segment_windows(encoder: Encoder, segment: Segment) -> list[Window]:
-    tokens = segment.tokens
-    spaced = [k == 0 or tok.start > tokens[k - 1].end for k, tok in enumerate(tokens)]
-    return windows(encoder.tokenizer, [t.text for t in tokens], spaced)
+def segment_windows(encoder: Encoder, segments: Sequence[Segment], context: int = 0) -> list[list[Window]]:
+    """Per segment, its encoder inputs. With ``context``, up to that many pieces of the
+    words around a sentence (the end of the previous one, the start of the next) ride
+    along unread, as in FLERT (Schweter & Akbik, 2020): a heading or a list item is
+    read with the prose around it."""
+    spaced = [
+        k == 0 or tok.start > seg.tokens[k - 1].end for seg in segments for k, tok in enumerate(seg.tokens)
+    ]
+    words = [tok.text for seg in segments for tok in seg.tokens]
+    pieces = word_pieces(encoder.tokenizer, words, spaced)
+    out: list[list[Window]] = []
+    at = 0
+    for seg in segments:
+        own = pieces[at : at + len(seg.tokens)]
+        out.append(
+            [
+                window(pieces, range(at + run.start, at + run.stop), context)
+                for run in packed(own, MAX_PIECES - 2 * context)
+            ]
+        )
+        at += len(seg.tokens)
+    return out
 
 
 @dataclass(frozen=True)
@@ -106,10 +127,12 @@ class E5Tagger:
     labels: tuple[str, ...]
     #: the encoder's weight against a prior tagger's (the CRF) in :meth:`tag`
     ensemble_weight: float = 0.5
+    #: pieces of the neighbouring sentences each input carries (:func:`segment_windows`)
+    context: int = 0
 
     def member_log_probs(self, segments: Sequence[Segment]) -> list[list[Matrix]]:
         """Per member, per segment, the label log-probabilities of each token."""
-        per_segment = [segment_windows(self.members[0].encoder, s) for s in segments]
+        per_segment = segment_windows(self.members[0].encoder, segments, self.context)
         flat = [w for ws in per_segment for w in ws]
         out: list[list[Matrix]] = []
         for member in self.members:
@@ -166,13 +189,18 @@ class Adapter:
 
 
 def save_adapter(
-    path: Path, members: Sequence[Adapter], labels: Sequence[str], ensemble_weight: float = 0.5
+    path: Path,
+    members: Sequence[Adapter],
+    labels: Sequence[str],
+    ensemble_weight: float = 0.5,
+    context: int = 0,
 ) -> None:
     """Written whole, then renamed into place: a crash leaves no half-written adapter."""
     arrays: dict[str, np.ndarray] = {
         "members": np.array(len(members)),
         "labels": np.array(list(labels)),
         "ensemble_weight": np.array(ensemble_weight, dtype=np.float32),
+        "context": np.array(context),
     }
     for k, member in enumerate(members):
         arrays[f"m{k}/depth"] = np.array(member.depth)
@@ -201,7 +229,10 @@ def load_adapter(path: Path, model: ModelFile) -> E5Tagger:
             if count < 1:
                 raise ValueError(f"{count} members")
             members = tuple(_member(data, f"m{k}/", model, len(labels)) for k in range(count))
-            return E5Tagger(members, labels, float(data["ensemble_weight"]))
+            context = int(data["context"]) if "context" in data else 0  # files from before context
+            if not 0 <= context <= MAX_PIECES // 4:
+                raise ValueError(f"context of {context} pieces")
+            return E5Tagger(members, labels, float(data["ensemble_weight"]), context)
     except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
         raise EncoderUnavailable(f"{path}: not a usable e5 adapter ({exc})") from exc
 
@@ -248,6 +279,7 @@ __all__ = [
     "load_adapter",
     "mean_log_probs",
     "save_adapter",
+    "segment_windows",
     "shared_tagger",
     "viterbi",
 ]

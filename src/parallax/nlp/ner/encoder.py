@@ -222,24 +222,56 @@ class Window:
     first_piece: tuple[int, ...]
 
 
-def windows(
-    tokenizer: PieceTokenizer, words: Sequence[str], spaced: Sequence[bool], limit: int = MAX_PIECES
-) -> list[Window]:
-    """The words of one sentence cut into inputs of at most ``limit`` pieces (a word keeps at
-    most 16 of its own, so a run of junk cannot fill a window), with <s> and </s>."""
-    out: list[Window] = []
-    ids: list[int] = []
-    firsts: list[int] = []
-    for word, space in zip(words, spaced, strict=True):
-        pieces = tokenizer.word(word, space)[:16] or (tokenizer.word("-", space)[0],)
-        if ids and len(ids) + len(pieces) > limit:
-            out.append(Window((0, *ids, 2), tuple(firsts)))
-            ids, firsts = [], []
-        firsts.append(len(ids) + 1)
-        ids.extend(pieces)
-    if firsts:
-        out.append(Window((0, *ids, 2), tuple(firsts)))
+def word_pieces(
+    tokenizer: PieceTokenizer, words: Sequence[str], spaced: Sequence[bool]
+) -> list[tuple[int, ...]]:
+    """Each word's pieces: at most 16 (a run of junk cannot fill a window); a word the
+    normaliser empties is read as "-"."""
+    return [
+        tokenizer.word(word, space)[:16] or (tokenizer.word("-", space)[0],)
+        for word, space in zip(words, spaced, strict=True)
+    ]
+
+
+def packed(pieces: Sequence[tuple[int, ...]], limit: int = MAX_PIECES) -> list[range]:
+    """The words cut, on word edges, into runs of at most ``limit`` pieces."""
+    out: list[range] = []
+    start = size = 0
+    for k, word in enumerate(pieces):
+        if k > start and size + len(word) > limit:
+            out.append(range(start, k))
+            start, size = k, 0
+        size += len(word)
+    if start < len(pieces):
+        out.append(range(start, len(pieces)))
     return out
+
+
+def window(pieces: Sequence[tuple[int, ...]], words: range, context: int = 0) -> Window:
+    """One input: <s>, up to ``context`` pieces of the words before ``words``, their own
+    pieces, up to ``context`` pieces of the words after, </s>. Only ``words`` are read out."""
+    before: list[tuple[int, ...]] = []
+    room = context
+    for k in range(words.start - 1, -1, -1):
+        if len(pieces[k]) > room:
+            break
+        before.append(pieces[k])
+        room -= len(pieces[k])
+    after: list[tuple[int, ...]] = []
+    room = context
+    for k in range(words.stop, len(pieces)):
+        if len(pieces[k]) > room:
+            break
+        after.append(pieces[k])
+        room -= len(pieces[k])
+    ids = [0, *(p for word in reversed(before) for p in word)]
+    firsts: list[int] = []
+    for k in words:
+        firsts.append(len(ids))
+        ids.extend(pieces[k])
+    ids.extend(p for word in after for p in word)
+    ids.append(2)
+    return Window(tuple(ids), tuple(firsts))
 
 
 def _gelu(x: Matrix) -> Matrix:
@@ -352,5 +384,7 @@ __all__ = [
     "default_model_path",
     "dequantize",
     "length_batches",
-    "windows",
+    "packed",
+    "window",
+    "word_pieces",
 ]

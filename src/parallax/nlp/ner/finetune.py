@@ -76,6 +76,8 @@ class Settings:
     batch_pieces: int = 1000
     dropout: float = 0.1
     seed: int = 13
+    #: pieces of the neighbouring sentences each input carries (0: the sentence alone)
+    context: int = 0
 
 
 class LowRankLinear(nn.Module):
@@ -149,13 +151,14 @@ class Example:
     labels: list[int]  # per piece; _IGNORE off first pieces
 
 
-def examples(docs: Sequence[Document], encoder: Encoder) -> list[Example]:
+def examples(docs: Sequence[Document], encoder: Encoder, context: int) -> list[Example]:
     index = {label: k for k, label in enumerate(LABELS)}
     out: list[Example] = []
     for doc in docs:
-        for segment, labels in zip(doc.segments, doc.labels[False], strict=True):
+        per_segment = segment_windows(encoder, doc.segments, context)
+        for inputs, labels in zip(per_segment, doc.labels[False], strict=True):
             at = 0
-            for window in segment_windows(encoder, segment):
+            for window in inputs:
                 piece_labels = [_IGNORE] * len(window.ids)
                 for first in window.first_piece:
                     piece_labels[first] = index[labels[at]]
@@ -175,7 +178,7 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
     encoder = Encoder(model, 1)  # for the tokenizer and the (frozen) embedding layer
-    data = examples(docs, encoder)
+    data = examples(docs, encoder, settings.context)
     net = Tagger(model, settings)
     trainable = [p for p in net.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trainable, lr=settings.learning_rate, weight_decay=0.01)
@@ -250,7 +253,9 @@ def trained_tagger(
     """One member per seed fine-tuned on ``docs``, re-loaded as the numpy tagger that runs
     in production."""
     with tempfile.TemporaryDirectory() as tmp:
-        save_adapter(Path(tmp) / "adapter.npz", members(docs, model, settings, seeds), LABELS)
+        save_adapter(
+            Path(tmp) / "adapter.npz", members(docs, model, settings, seeds), LABELS, context=settings.context
+        )
         return load_adapter(Path(tmp) / "adapter.npz", model)
 
 
@@ -302,6 +307,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--learning-rate", type=float, default=Settings.learning_rate)
     parser.add_argument("--batch-pieces", type=int, default=Settings.batch_pieces)
     parser.add_argument(
+        "--context",
+        type=int,
+        default=Settings.context,
+        help="pieces of the neighbouring sentences each input carries",
+    )
+    parser.add_argument(
         "--seeds", type=int, nargs="+", default=list(SEEDS), help="one ensemble member per seed"
     )
     parser.add_argument("--threads", type=int, default=2)
@@ -321,6 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         epochs=args.epochs,
         learning_rate=args.learning_rate,
         batch_pieces=args.batch_pieces,
+        context=args.context,
     )
     print(f"settings: {settings}", flush=True)
     began = time.perf_counter()
@@ -339,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         weight = max(WEIGHTS, key=lambda w: (round(results[everyone, w].prf()[2], 4), -abs(w - 0.5)))
     print(f"encoder weight: {weight}", flush=True)
     print("all of train", flush=True)
-    save_adapter(args.out, members(train_docs, model, settings, args.seeds), LABELS, weight)
+    save_adapter(args.out, members(train_docs, model, settings, args.seeds), LABELS, weight, settings.context)
     print(f"adapter: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)", flush=True)
     tagger = load_adapter(args.out, model)
     dev_path = args.harem / "FirstHAREM-selective-dev.json"
