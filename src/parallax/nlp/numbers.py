@@ -330,8 +330,10 @@ def read_number(tokens: Sequence[Token], i: int, lex: NumberLexicon) -> Number |
 
     Ordinals, clock times and codes ("3º", "14h30", "1.2.3") come back with their
     ``kind`` so that callers can refuse them as a whole instead of re-reading a
-    part of them.
+    part of them. Past the last token there is none ("12 ha e": a connector ends the text).
     """
+    if i >= len(tokens):
+        return None
     tok = tokens[i]
     if tok.text[:1].isdigit():
         return _read_digits(tokens, i, lex)
