@@ -250,20 +250,8 @@ def packed(pieces: Sequence[tuple[int, ...]], limit: int = MAX_PIECES) -> list[r
 def window(pieces: Sequence[tuple[int, ...]], words: range, context: int = 0) -> Window:
     """One input: <s>, up to ``context`` pieces of the words before ``words``, their own
     pieces, up to ``context`` pieces of the words after, </s>. Only ``words`` are read out."""
-    before: list[tuple[int, ...]] = []
-    room = context
-    for k in range(words.start - 1, -1, -1):
-        if len(pieces[k]) > room:
-            break
-        before.append(pieces[k])
-        room -= len(pieces[k])
-    after: list[tuple[int, ...]] = []
-    room = context
-    for k in range(words.stop, len(pieces)):
-        if len(pieces[k]) > room:
-            break
-        after.append(pieces[k])
-        room -= len(pieces[k])
+    before = _whole_words(pieces, range(words.start - 1, -1, -1), context)
+    after = _whole_words(pieces, range(words.stop, len(pieces)), context)
     ids = [0, *(p for word in reversed(before) for p in word)]
     firsts: list[int] = []
     for k in words:
@@ -272,6 +260,17 @@ def window(pieces: Sequence[tuple[int, ...]], words: range, context: int = 0) ->
     ids.extend(p for word in after for p in word)
     ids.append(2)
     return Window(tuple(ids), tuple(firsts))
+
+
+def _whole_words(pieces: Sequence[tuple[int, ...]], order: range, room: int) -> list[tuple[int, ...]]:
+    """The pieces of the words in ``order`` while they fit in ``room`` pieces, whole words only."""
+    out: list[tuple[int, ...]] = []
+    for k in order:
+        if len(pieces[k]) > room:
+            break
+        out.append(pieces[k])
+        room -= len(pieces[k])
+    return out
 
 
 def _gelu(x: Matrix) -> Matrix:
