@@ -631,3 +631,12 @@ def test_a_fronted_quoted_word_is_speech_unless_it_is_a_name() -> None:
     article = split_article(text)
     article.entities = [EntityMention("Brasília", "LOC", Span(1, 9))]
     assert all(q.text != "Brasília" for q in find_quotes(article))
+
+
+def test_a_capitalised_preposition_inside_a_sentence_opens_a_name() -> None:
+    text = "A prestação pode subir até R$ 250, segundo simulação da consultoria Rumo Macro."
+    assert [speaker for *_, speaker in rows(text)] == ["Rumo Macro"]
+    text = "“A reforma agrária parou”, afirmou o Movimento Sem Terra em nota."
+    assert [speaker for *_, speaker in rows(text)] == ["Movimento Sem Terra"]
+    # an article stays out of the name, and a preposition that starts the sentence is no name
+    assert [speaker for *_, speaker in rows("Para O Globo, a decisão foi um erro, disse Lula.")] == ["Lula"]

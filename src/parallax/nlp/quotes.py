@@ -324,7 +324,7 @@ def _is_name_token(tokens: Sequence[_Token], i: int, ctx: _Context) -> bool:
     if not tok.is_word or not tok.is_capital or tok.text[0].isdigit() or tok.quoted:
         return False
     lex = ctx.lex
-    if tok.lower in lex.function_words or tok.start in ctx.place_spans:
+    if (tok.lower in lex.function_words and not _opens_name(tokens, i, ctx)) or tok.start in ctx.place_spans:
         return False
     if tok.lower in lex.say or tok.lower in lex.frame:
         return False
@@ -333,6 +333,24 @@ def _is_name_token(tokens: Sequence[_Token], i: int, ctx: _Context) -> bool:
     if tok.lower in lex.heads:
         return i + 1 < len(tokens) and tokens[i + 1].is_capital and tokens[i + 1].is_word
     return tok.lower not in ctx.lower_words
+
+
+def _opens_name(tokens: Sequence[_Token], i: int, ctx: _Context) -> bool:
+    """A preposition capitalised inside a sentence and followed by a capitalised word
+    starts a name ("a consultoria Rumo Macro", "o Movimento Sem Terra"). Articles stay
+    out ("segundo O Globo" → "Globo")."""
+    lex = ctx.lex
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tokens[i].lower in lex.prepositions
+        and tokens[i].lower not in lex.determiners
+        and not _at_sentence_start(tokens, i)
+        and tokens[i - 1].is_word
+        and nxt is not None
+        and nxt.is_word
+        and nxt.is_capital
+        and nxt.lower not in lex.function_words
+    )
 
 
 def _name_end(
