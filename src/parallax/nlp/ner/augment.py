@@ -1,7 +1,7 @@
 """Mention replacement for the name tagger's training data (Dai & Adel, 2020).
 
 First HAREM's train split has 3,112 PER/ORG/LOC names in 121 documents: a fine-tuned
-encoder learns many of them by heart. Giving each sentence that holds names a second
+encoder can learn many of them by heart. Giving each sentence that holds names a second
 copy in which some names are swapped for other names of the same type, taken from
 elsewhere in the training documents, teaches it to read the context around a name
 rather than the name itself. Pure and seeded, so a recipe run repeats.
