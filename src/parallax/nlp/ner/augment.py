@@ -17,6 +17,8 @@ from parallax.nlp.ner.features import Segment
 
 #: A name as its tokens' text and, for each token after the first, whether a space precedes it.
 Name = tuple[tuple[str, ...], tuple[bool, ...]]
+#: Segments and their BIO label rows (a document, or one swapped copy of a sentence).
+Labelled = tuple[Sequence[Segment], Sequence[Sequence[str]]]
 
 
 def name_runs(labels: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -43,9 +45,7 @@ def _name(tokens: Sequence[Token]) -> Name:
     )
 
 
-def swapped_mentions(
-    texts: Sequence[tuple[Sequence[Segment], Sequence[Sequence[str]]]], rate: float, seed: int
-) -> list[tuple[Segment, list[str]]]:
+def swapped_mentions(texts: Sequence[Labelled], rate: float, seed: int) -> list[tuple[Segment, list[str]]]:
     """For each labelled segment of ``texts`` that holds names, one copy in which each name
     is swapped, with probability ``rate`` (at least one per copy), for a name of the same
     type drawn from all of ``texts``. The copies keep the segments' spacing; their token

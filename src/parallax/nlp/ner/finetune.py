@@ -37,7 +37,7 @@ import torch
 from torch import nn
 from torch.nn import functional
 
-from parallax.nlp.ner.augment import swapped_mentions
+from parallax.nlp.ner.augment import Labelled, swapped_mentions
 from parallax.nlp.ner.e5 import (
     Adapter,
     E5Tagger,
@@ -55,7 +55,6 @@ from parallax.nlp.ner.encoder import (
     default_model_path,
     length_batches,
 )
-from parallax.nlp.ner.features import Segment
 from parallax.nlp.ner.tagger import crf_log_probs, labelled_spans, load_tagger, model_path
 from parallax.nlp.ner.train import Counts, Document, load_documents, recipe_parser, score_spans
 from parallax.nlp.ner.train import Settings as CrfSettings
@@ -150,10 +149,6 @@ class Tagger(nn.Module):
         for layer in self.layers:
             x = layer(x, mask)
         return self.head(self.dropout(x))
-
-
-#: Segments and their BIO label rows (a document, or one swapped copy of a sentence).
-Labelled = tuple[Sequence[Segment], Sequence[Sequence[str]]]
 
 
 @dataclass
