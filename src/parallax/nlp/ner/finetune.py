@@ -84,6 +84,8 @@ class Settings:
     #: each name's chance of being swapped in a sentence's extra copy (0: no copies;
     #: :func:`parallax.nlp.ner.augment.swapped_mentions`)
     swap_rate: float = 0.5
+    #: swapped copies of each name-holding sentence (each drawn with its own seed)
+    swap_copies: int = 1
 
 
 class LowRankLinear(nn.Module):
@@ -175,11 +177,13 @@ def examples(texts: Sequence[Labelled], encoder: Encoder, context: int) -> list[
 
 def training_texts(docs: Sequence[Document], settings: Settings) -> list[Labelled]:
     """The documents' labelled segments, then (with a swap rate) each name-holding
-    segment's copy with names swapped, read alone."""
+    segment's copies with names swapped, read alone."""
     texts: list[Labelled] = [(doc.segments, doc.labels[False]) for doc in docs]
     if settings.swap_rate > 0:
-        swapped = swapped_mentions(texts, settings.swap_rate, settings.seed)
-        texts.extend(([segment], [labels]) for segment, labels in swapped)
+        originals = list(texts)
+        for copy in range(settings.swap_copies):
+            swapped = swapped_mentions(originals, settings.swap_rate, settings.seed + copy)
+            texts.extend(([segment], [labels]) for segment, labels in swapped)
     return texts
 
 
@@ -282,13 +286,15 @@ def cross_validate(
     seeds: Sequence[int],
     crf_settings: CrfSettings,
     folds: int,
+    scored: Sequence[int] | None = None,
 ) -> dict[tuple[int, float], Counts]:
     """Scores per (members, encoder weight) over ``folds`` document folds (document ``i``
     in fold ``i % folds``): for each fold an encoder per seed and a CRF are trained on the
     other folds and decide together on the held-out documents; ``members`` counts the
-    seeds averaged (the first ones). Weight 0 is the CRF alone, 1 the encoder alone."""
+    seeds averaged (the first ones). Weight 0 is the CRF alone, 1 the encoder alone.
+    ``scored`` picks the folds held out (all by default; one is a pilot's quick look)."""
     results = {(n, w): Counts() for n in range(1, len(seeds) + 1) for w in WEIGHTS}
-    for fold in range(folds):
+    for fold in range(folds) if scored is None else scored:
         print(f"cross-validation, fold {fold + 1}/{folds}", flush=True)
         rest = [d for i, d in enumerate(docs) if i % folds != fold]
         tagger = trained_tagger(rest, model, settings, seeds)
@@ -316,7 +322,9 @@ def evaluate(docs: Sequence[Document], tagger: E5Tagger, crf: pycrfsuite.Tagger 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = recipe_parser(__doc__, "adapter file to write (.npz)")
+    parser = recipe_parser(
+        __doc__, "adapter file to write (.npz; not needed with --pilot)", out_required=False
+    )
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument("--depth", type=int, default=Settings.depth)
     parser.add_argument("--rank", type=int, default=Settings.rank)
@@ -335,6 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="mention replacement: each name's chance of being swapped in a sentence's extra copy (0: off)",
     )
     parser.add_argument(
+        "--swap-copies",
+        type=int,
+        default=Settings.swap_copies,
+        help="mention replacement: swapped copies of each sentence that holds names",
+    )
+    parser.add_argument(
         "--seeds", type=int, nargs="+", default=list(SEEDS), help="one ensemble member per seed"
     )
     parser.add_argument("--threads", type=int, default=2)
@@ -344,9 +358,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--weight", type=float, help="ensemble weight to use instead (skips cross-validation)"
     )
+    parser.add_argument(
+        "--pilot",
+        action="store_true",
+        help="hold out the first fold only, print its scores and stop (no adapter written)",
+    )
     parser.add_argument("--crf-c1", type=float, default=0.1, help="the fold CRFs' c1 (the shipped CRF's)")
     parser.add_argument("--crf-c2", type=float, default=0.05, help="the fold CRFs' c2 (the shipped CRF's)")
     args = parser.parse_args(argv)
+    if args.out is None and not args.pilot:
+        parser.error("--out is needed (only --pilot writes no adapter)")
     torch.set_num_threads(args.threads)
     settings = Settings(
         depth=args.depth,
@@ -356,20 +377,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch_pieces=args.batch_pieces,
         context=args.context,
         swap_rate=args.swap_rate,
+        swap_copies=args.swap_copies,
     )
     print(f"settings: {settings}", flush=True)
     began = time.perf_counter()
     model = ModelFile(default_model_path())
     train_docs = load_documents(args.harem / "FirstHAREM-selective-train.json")
     weight = args.weight
-    if weight is None:
+    if weight is None or args.pilot:
         crf_settings = CrfSettings(c1=args.crf_c1, c2=args.crf_c2)
-        results = cross_validate(train_docs, model, settings, args.seeds, crf_settings, args.folds)
+        scored = (0,) if args.pilot else None
+        results = cross_validate(train_docs, model, settings, args.seeds, crf_settings, args.folds, scored)
+        what = f"fold 1 of {args.folds}" if args.pilot else f"{args.folds}-fold CV"
         for (count, w), counts in results.items():
-            print(
-                f"{args.folds}-fold CV on train, {count} member(s), encoder weight {w}:\n{counts.table()}",
-                flush=True,
-            )
+            print(f"{what} on train, {count} member(s), encoder weight {w}:\n{counts.table()}", flush=True)
+        if args.pilot:
+            print(f"done in {time.perf_counter() - began:.0f}s")
+            return 0
         everyone = len(args.seeds)
         weight = max(WEIGHTS, key=lambda w: (round(results[everyone, w].prf()[2], 4), -abs(w - 0.5)))
     print(f"encoder weight: {weight}", flush=True)

@@ -233,13 +233,15 @@ def cross_validate(docs: Sequence[Document], settings: Settings, folds: int = 5)
     return results
 
 
-def recipe_parser(description: str | None, out_help: str) -> argparse.ArgumentParser:
+def recipe_parser(
+    description: str | None, out_help: str, out_required: bool = True
+) -> argparse.ArgumentParser:
     """The arguments every training recipe takes: where First HAREM is, where the model goes."""
     parser = argparse.ArgumentParser(
         description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--harem", type=Path, required=True, help="folder with FirstHAREM-selective-*.json")
-    parser.add_argument("--out", type=Path, required=True, help=out_help)
+    parser.add_argument("--out", type=Path, required=out_required, help=out_help)
     return parser
 
 
