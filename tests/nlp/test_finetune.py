@@ -167,15 +167,17 @@ def test_the_recipe_writes_an_adapter_with_one_member_per_seed(
 def test_a_pilot_scores_the_first_fold_and_writes_nothing(
     harem_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["--harem", str(harem_dir), "--pilot", "--folds", "2", "--seeds", "3"]
+    out = tmp_path / "pilot.npz"
+    argv = ["--harem", str(harem_dir), "--folds", "2", "--seeds", "3"]
     argv += ["--depth", "1", "--rank", "4", "--epochs", "1", "--batch-pieces", "200", "--threads", "1"]
-    assert main(argv) == 0
+    assert main([*argv, "--pilot", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "cross-validation, fold 1/2" in printed and "fold 2/2" not in printed
     assert "fold 1 of 2 on train, 1 member(s), encoder weight 0.5" in printed
     assert "encoder weight:" not in printed and "all of train" not in printed
+    assert not out.exists()
     with pytest.raises(SystemExit):
-        main(argv[:2])  # neither --out nor --pilot
+        main(argv)  # neither --out nor --pilot
 
 
 def test_cross_validation_can_hold_out_chosen_folds(docs: list[Document], model: ModelFile) -> None:
