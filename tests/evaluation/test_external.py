@@ -18,9 +18,9 @@ from parallax.evaluation.cstnews import (
 from parallax.evaluation.harem import evaluate_harem, harem_file
 from parallax.options import Options
 
-#: First HAREM dev micro-F1 the e5 name tagger must keep: it gives 0.730 (docs/ner-model.md),
-#: under the project's 0.75 bar, so this is a floor, not the bar.
-E5_HAREM_FLOOR = 0.72
+#: First HAREM dev micro-F1 the e5 name tagger must keep: it gives 0.786 (docs/ner-model.md);
+#: the floor sits four entities under that and above the project's 0.75 bar.
+E5_HAREM_FLOOR = 0.77
 
 HAREM_DOC = "O ministro Fernando Haddad visitou Lisboa ontem.\nA Petrobras anunciou lucro."
 
@@ -168,7 +168,8 @@ def test_real_harem_dev_with_the_e5_tagger(shared_data: Path) -> None:
     report = evaluate_harem(harem_file(shared_data / "harem"), options)
     micro = report.scores["HAREM micro (PER+ORG+LOC)"]
     assert micro.f1 >= E5_HAREM_FLOOR
-    assert report.scores["HAREM PER"].f1 >= 0.74 and report.scores["HAREM LOC"].f1 >= 0.70
+    assert report.scores["HAREM PER"].f1 >= 0.79 and report.scores["HAREM LOC"].f1 >= 0.78
+    assert report.scores["HAREM ORG"].f1 >= 0.70
 
 
 def test_eval_ner_takes_the_e5_tagger(tmp_path: Path) -> None:

@@ -18,11 +18,14 @@ from parallax.nlp.ner.encoder import Encoder, ModelFile, default_model_path  # n
 from parallax.nlp.ner.finetune import (  # noqa: E402
     LABELS,
     WEIGHTS,
+    Example,
     Settings,
+    TrainingStalled,
     adapter,
     cross_validate,
     examples,
     fit,
+    label_frequency_loss,
     main,
     training_texts,
 )
@@ -185,3 +188,30 @@ def test_cross_validation_can_hold_out_chosen_folds(docs: list[Document], model:
     gold = results[1, 0.0]
     held_out = sum(len(names) for k, (_, names) in enumerate(TEXTS) if k % 2 == 1)
     assert sum(gold.tp.values()) + sum(gold.fn.values()) == held_out
+
+
+def test_the_label_frequency_loss_counts_first_pieces_only() -> None:
+    data = [Example((5, 6, 7), [0, -100, 1]), Example((8, 9), [0, 0])]
+    assert label_frequency_loss(data) == pytest.approx(-(0.75 * np.log(0.75) + 0.25 * np.log(0.25)))
+
+
+def test_a_fit_that_learns_nothing_is_refused(docs: list[Document], model: ModelFile) -> None:
+    with pytest.raises(TrainingStalled, match="seed 13 stalled"):
+        fit(docs, model, replace(TINY, epochs=2, learning_rate=0.0))
+
+
+def test_a_fit_that_learns_passes_the_stall_check(docs: list[Document], model: ModelFile) -> None:
+    fit(docs, model, replace(TINY, epochs=12, learning_rate=1e-2))
+
+
+def test_the_recipe_stops_on_a_stalled_fit_and_writes_nothing(
+    harem_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "stalled.npz"
+    argv = ["--harem", str(harem_dir), "--out", str(out), "--weight", "0.5", "--seeds", "3"]
+    argv += ["--depth", "1", "--rank", "4", "--epochs", "2", "--learning-rate", "0", "--threads", "1"]
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 1
+    assert "seed 3 stalled" in capsys.readouterr().err
+    assert not out.exists()

@@ -22,6 +22,7 @@ Deterministic for a given seed and thread count.
 
 from __future__ import annotations
 
+import argparse
 import math
 import random
 import sys
@@ -67,11 +68,19 @@ SEEDS = (13,)
 #: Labels in the adapter's order.
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 _IGNORE = -100
+#: A fit of two or more epochs whose last epoch's loss is still above this share of the
+#: label-frequency loss has stalled (healthy fits end near 3 % of it, stalled ones near 100 %).
+STALLED_SHARE = 0.5
+
+
+class TrainingStalled(RuntimeError):
+    """Fine-tuning learned next to nothing from the words (e.g. every word read as O):
+    saving or scoring such an encoder would pass a broken tagger off as a result."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    depth: int = 6
+    depth: int = 8
     rank: int = 16
     alpha: float = 32.0
     epochs: int = 4
@@ -187,6 +196,18 @@ def training_texts(docs: Sequence[Document], settings: Settings) -> list[Labelle
     return texts
 
 
+def label_frequency_loss(data: Sequence[Example]) -> float:
+    """The cross-entropy of always answering the training labels' frequencies: what a
+    tagger that learned nothing from the words scores."""
+    counts: dict[int, int] = {}
+    for example in data:
+        for label in example.labels:
+            if label != _IGNORE:
+                counts[label] = counts.get(label, 0) + 1
+    total = sum(counts.values())
+    return -sum(n / total * math.log(n / total) for n in counts.values())
+
+
 def batches(items: Sequence[Example], budget: int, rng: random.Random) -> list[list[Example]]:
     """Inputs of like length together (as at run time), the batches in a shuffled order."""
     out = [[items[k] for k in group] for group in length_batches([len(e.ids) for e in items], budget)]
@@ -208,6 +229,7 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
     print(f"{len(data)} inputs, {sum(len(e.ids) for e in data)} pieces, {steps} steps", flush=True)
+    loss_per_epoch = []
     for epoch in range(settings.epochs):
         net.train()
         began, total, seen = time.perf_counter(), 0.0, 0
@@ -229,6 +251,14 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
         print(
             f"epoch {epoch + 1}: loss {total / seen:.4f} ({time.perf_counter() - began:.0f}s)",
             flush=True,
+        )
+        loss_per_epoch.append(total / seen)
+    baseline = label_frequency_loss(data)
+    if settings.epochs >= 2 and loss_per_epoch[-1] > STALLED_SHARE * baseline:
+        raise TrainingStalled(
+            f"fine-tuning with seed {settings.seed} stalled: the last epoch's loss "
+            f"{loss_per_epoch[-1]:.4f} is {loss_per_epoch[-1] / baseline:.0%} of the {baseline:.4f} "
+            "of knowing only the label frequencies (try another seed or a lower --learning-rate)"
         )
     net.eval()
     return net
@@ -380,6 +410,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         swap_copies=args.swap_copies,
     )
     print(f"settings: {settings}", flush=True)
+    try:
+        return _run(args, settings)
+    except TrainingStalled as exc:
+        parser.exit(1, f"finetune: error: {exc}; no adapter written\n")
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     began = time.perf_counter()
     model = ModelFile(default_model_path())
     train_docs = load_documents(args.harem / "FirstHAREM-selective-train.json")
