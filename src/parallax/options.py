@@ -29,7 +29,7 @@ DOCUMENT_PIPELINE: tuple[str, ...] = DEFAULT_PIPELINE[:8]
 
 
 #: Which tagger finds Portuguese names: the CRF (fast, the default) or the fine-tuned e5
-#: encoder (more accurate on First HAREM, entities about 6x slower, needs ``parallax-news[e5]``).
+#: encoder (more accurate on First HAREM, entities about 8x slower, needs ``parallax-news[e5]``).
 NameTagger = Literal["crf", "e5"]
 NAME_TAGGERS: tuple[NameTagger, ...] = ("crf", "e5")
 

@@ -201,7 +201,7 @@ def test_a_fit_that_learns_nothing_is_refused(docs: list[Document], model: Model
 
 
 def test_a_fit_that_learns_passes_the_stall_check(docs: list[Document], model: ModelFile) -> None:
-    fit(docs, model, replace(TINY, epochs=12, learning_rate=1e-2))
+    fit(docs, model, replace(TINY, epochs=12, learning_rate=1e-2))  # raises TrainingStalled if not
 
 
 def test_the_recipe_stops_on_a_stalled_fit_and_writes_nothing(

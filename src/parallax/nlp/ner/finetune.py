@@ -1,7 +1,7 @@
 """Fine-tune the first layers of multilingual-e5-small as a First HAREM name tagger.
 
 The recipe behind ``models/pt-harem-e5.npz`` (needs PyTorch; on two CPU cores about
-45 minutes)::
+an hour)::
 
     pip install -e '.[train]'
     python -m parallax.nlp.ner.finetune --harem DIR --out src/parallax/nlp/ner/models/pt-harem-e5.npz
