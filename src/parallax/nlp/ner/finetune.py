@@ -28,6 +28,7 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -199,11 +200,7 @@ def training_texts(docs: Sequence[Document], settings: Settings) -> list[Labelle
 def label_frequency_loss(data: Sequence[Example]) -> float:
     """The cross-entropy of always answering the training labels' frequencies: what a
     tagger that learned nothing from the words scores."""
-    counts: dict[int, int] = {}
-    for example in data:
-        for label in example.labels:
-            if label != _IGNORE:
-                counts[label] = counts.get(label, 0) + 1
+    counts = Counter(label for example in data for label in example.labels if label != _IGNORE)
     total = sum(counts.values())
     return -sum(n / total * math.log(n / total) for n in counts.values())
 
@@ -228,8 +225,13 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
-    print(f"{len(data)} inputs, {sum(len(e.ids) for e in data)} pieces, {steps} steps", flush=True)
-    loss_per_epoch = []
+    baseline = label_frequency_loss(data)
+    pieces = sum(len(e.ids) for e in data)
+    print(
+        f"{len(data)} inputs, {pieces} pieces, {steps} steps, label-frequency loss {baseline:.4f}",
+        flush=True,
+    )
+    last_loss = math.nan
     for epoch in range(settings.epochs):
         net.train()
         began, total, seen = time.perf_counter(), 0.0, 0
@@ -248,16 +250,12 @@ def fit(docs: Sequence[Document], model: ModelFile, settings: Settings) -> Tagge
             schedule.step()
             total += float(loss.detach()) * len(group)
             seen += len(group)
-        print(
-            f"epoch {epoch + 1}: loss {total / seen:.4f} ({time.perf_counter() - began:.0f}s)",
-            flush=True,
-        )
-        loss_per_epoch.append(total / seen)
-    baseline = label_frequency_loss(data)
-    if settings.epochs >= 2 and loss_per_epoch[-1] > STALLED_SHARE * baseline:
+        last_loss = total / seen
+        print(f"epoch {epoch + 1}: loss {last_loss:.4f} ({time.perf_counter() - began:.0f}s)", flush=True)
+    if settings.epochs >= 2 and last_loss > STALLED_SHARE * baseline:
         raise TrainingStalled(
             f"fine-tuning with seed {settings.seed} stalled: the last epoch's loss "
-            f"{loss_per_epoch[-1]:.4f} is {loss_per_epoch[-1] / baseline:.0%} of the {baseline:.4f} "
+            f"{last_loss:.4f} is {last_loss / baseline:.0%} of the {baseline:.4f} "
             "of knowing only the label frequencies (try another seed or a lower --learning-rate)"
         )
     net.eval()
